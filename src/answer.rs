@@ -1,0 +1,230 @@
+//! `answer()`: a question in, a [`Reply`] out. The one function the CLI, the console and Discord share.
+
+use crate::engine::Snapshot;
+use crate::lang::{detect, Lang};
+use crate::matcher::{Scored, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, UNPROMPTED_THRESHOLD};
+use crate::normalise::{cap, fold};
+use serde::Serialize;
+
+/// At most this many "did you mean" suggestions (Discord shows them as buttons).
+pub const MAX_SUGGESTIONS: usize = 3;
+
+/// Declines offer facts scoring at least this as "here is what I can answer" (they share something
+/// with the question); below it, the general topics of [`DEFAULT_SUGGESTIONS`] are offered.
+pub const RELATED_FLOOR: f32 = 0.25;
+
+/// What a decline offers when nothing in the question is close to a fact.
+pub const DEFAULT_SUGGESTIONS: [&str; 3] = ["visit-dates", "aims", "counterparts"];
+
+/// What the caller knows besides the question.
+#[derive(Debug, Clone, Default)]
+pub struct Hints {
+    /// A language chosen by the user (`--lang`, `/language`): wins over everything.
+    pub forced_locale: Option<String>,
+    /// The user's Discord locale.
+    pub user_locale: Option<String>,
+    /// The server's default locale.
+    pub guild_locale: Option<String>,
+    /// Unprompted channel answer: use the stricter [`UNPROMPTED_THRESHOLD`].
+    pub unprompted: bool,
+}
+
+/// What the bot does with a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// A confident match: the fact's answer.
+    Answer,
+    /// Close but unsure: "did you mean" with suggestions.
+    Suggest,
+    /// The brief does not cover it.
+    Decline,
+}
+
+/// A fact offered as a suggestion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    /// The fact id.
+    pub id: String,
+    /// Its localized title.
+    pub title: String,
+}
+
+/// The bot's reply, ready to print or to turn into a Discord message.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reply {
+    /// The question as asked (capped).
+    pub question: String,
+    /// Answer, suggest or decline.
+    pub outcome: Outcome,
+    /// The answered fact, when the outcome is [`Outcome::Answer`].
+    pub fact: Option<String>,
+    /// The best fact's score (0 to 1).
+    pub score: f32,
+    /// The language the question was detected in.
+    pub question_lang: Lang,
+    /// The locale of the answer (`en-US`, `es-ES`, ...).
+    pub locale: String,
+    /// The answer, or the localized decline or "did you mean" text.
+    pub text: String,
+    /// The answered fact's localized title.
+    pub title: Option<String>,
+    /// The brief's sentences the answer rests on (English, verbatim).
+    pub source: Vec<String>,
+    /// Suggested facts.
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// Picks the answer locale: a forced choice, else the question's language when it is clear, else the
+/// user's locale, else the server's, else the best guess at the question's language.
+pub fn choose_locale(
+    snapshot: &Snapshot,
+    detected: crate::lang::Detected,
+    hints: &Hints,
+) -> String {
+    let loc = &snapshot.locales;
+    if let Some(f) = &hints.forced_locale {
+        return loc.negotiate(f).to_string();
+    }
+    if detected.confident {
+        return loc.negotiate(detected.lang.locale()).to_string();
+    }
+    if let Some(u) = hints.user_locale.as_ref().or(hints.guild_locale.as_ref()) {
+        return loc.negotiate(u).to_string();
+    }
+    loc.negotiate(detected.lang.locale()).to_string()
+}
+
+/// Ranks the facts for a question: its detected language and the scored facts, best first.
+pub fn rank(snapshot: &Snapshot, question: &str) -> (crate::lang::Detected, Vec<Scored>) {
+    let question = cap(question);
+    let index = &snapshot.index;
+    let detected = detect(question, &|w| index.word_langs(w));
+    let scored = index.score(&fold(question), detected.lang);
+    (detected, scored)
+}
+
+/// Answers one question.
+pub fn answer(snapshot: &Snapshot, question: &str, hints: &Hints) -> Reply {
+    let question = cap(question).trim();
+    let (detected, scored) = rank(snapshot, question);
+    let locale = choose_locale(snapshot, detected, hints);
+    let loc = &snapshot.locales;
+    let index = &snapshot.index;
+    let title = |id: &str| loc.render(&locale, &format!("fact-{id}-title"), None);
+    let best = scored.first().copied();
+    let score = best.map_or(0.0, |b| b.score);
+    let threshold = if hints.unprompted {
+        UNPROMPTED_THRESHOLD
+    } else {
+        ANSWER_THRESHOLD
+    };
+    let mut reply = Reply {
+        question: question.to_string(),
+        outcome: Outcome::Decline,
+        fact: None,
+        score,
+        question_lang: detected.lang,
+        locale: locale.clone(),
+        text: String::new(),
+        title: None,
+        source: vec![],
+        suggestions: vec![],
+    };
+    if question.is_empty() {
+        reply.text = loc.render(&locale, "empty-question", None);
+        return reply;
+    }
+    match best {
+        Some(b) if b.score >= threshold => {
+            let id = index.fact_id(b.fact).to_string();
+            reply.outcome = Outcome::Answer;
+            reply.text = loc.render(&locale, &format!("fact-{id}"), None);
+            reply.title = Some(title(&id));
+            reply.source = snapshot
+                .facts
+                .get(&id)
+                .map(|f| f.source.clone())
+                .unwrap_or_default();
+            reply.suggestions = snapshot
+                .facts
+                .get(&id)
+                .map(|f| {
+                    f.related
+                        .iter()
+                        .take(MAX_SUGGESTIONS)
+                        .map(|r| Suggestion {
+                            id: r.clone(),
+                            title: title(r),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            reply.fact = Some(id);
+        }
+        Some(b) if b.score >= SUGGEST_THRESHOLD => {
+            reply.outcome = Outcome::Suggest;
+            reply.suggestions = scored
+                .iter()
+                .filter(|s| s.score >= SUGGEST_THRESHOLD)
+                .take(MAX_SUGGESTIONS)
+                .map(|s| {
+                    let id = index.fact_id(s.fact);
+                    Suggestion {
+                        id: id.to_string(),
+                        title: title(id),
+                    }
+                })
+                .collect();
+            reply.text = with_list(
+                loc.render(&locale, "suggest-intro", None),
+                &reply.suggestions,
+            );
+        }
+        _ => {
+            let mut ids: Vec<String> = scored
+                .iter()
+                .filter(|s| s.score >= RELATED_FLOOR)
+                .take(MAX_SUGGESTIONS)
+                .map(|s| index.fact_id(s.fact).to_string())
+                .collect();
+            for d in DEFAULT_SUGGESTIONS {
+                if ids.len() < MAX_SUGGESTIONS
+                    && !ids.iter().any(|i| i == d)
+                    && snapshot.facts.get(d).is_some()
+                {
+                    ids.push(d.to_string());
+                }
+            }
+            reply.suggestions = ids
+                .into_iter()
+                .map(|id| Suggestion {
+                    title: title(&id),
+                    id,
+                })
+                .collect();
+            let intro = format!(
+                "{}\n{}",
+                loc.render(&locale, "decline", None),
+                loc.render(&locale, "decline-suggestions-intro", None)
+            );
+            reply.text = with_list(intro, &reply.suggestions);
+        }
+    }
+    reply
+}
+
+fn with_list(intro: String, suggestions: &[Suggestion]) -> String {
+    let mut s = intro;
+    for sug in suggestions {
+        s.push_str("\n• ");
+        s.push_str(&sug.title);
+    }
+    s
+}

@@ -1,0 +1,108 @@
+//! The fact type and the fact base it lives in.
+
+use crate::lang::Lang;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// Where something was read from: a file and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// The file, as given to the loader (relative paths stay relative).
+    pub file: PathBuf,
+    /// The 1-based line number.
+    pub line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file.display(), self.line)
+    }
+}
+
+/// One fact of the brief: what it answers (by its id), the brief's words it rests on, and how people
+/// ask for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// Stable kebab-case id; answers are `fact-<id>` in the Fluent files.
+    pub id: String,
+    /// Verbatim quotes of the brief.
+    pub source: Vec<String>,
+    /// Phrasings of the question, per language.
+    pub questions: BTreeMap<Lang, Vec<String>>,
+    /// Words or short phrases, any language, that point to this fact.
+    pub keywords: Vec<String>,
+    /// Other fact ids worth suggesting next to this one.
+    pub related: Vec<String>,
+    /// Where the fact's `id` line is.
+    pub origin: Origin,
+}
+
+/// The whole fact base: the brief, its facts in a stable order, and the moderators' regression set.
+#[derive(Debug, Clone, Default)]
+pub struct FactBase {
+    /// The brief's text (`knowledge/brief.md`).
+    pub brief: String,
+    /// The facts, sorted by id.
+    pub facts: Vec<Fact>,
+    /// `knowledge/questions.tsv`, when present.
+    pub regression: Vec<crate::eval::Case>,
+    by_id: HashMap<String, usize>,
+}
+
+impl FactBase {
+    /// Builds a fact base; facts are sorted by id so that every load gives the same order.
+    pub fn new(brief: String, mut facts: Vec<Fact>, regression: Vec<crate::eval::Case>) -> Self {
+        facts.sort_by(|a, b| a.id.cmp(&b.id));
+        let by_id = facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), i))
+            .collect();
+        FactBase {
+            brief,
+            facts,
+            regression,
+            by_id,
+        }
+    }
+
+    /// The fact with this id.
+    pub fn get(&self, id: &str) -> Option<&Fact> {
+        self.by_id.get(id).map(|&i| &self.facts[i])
+    }
+
+    /// The number of facts.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    /// True when there are no facts.
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(id: &str) -> Fact {
+        Fact {
+            id: id.into(),
+            source: vec![],
+            questions: BTreeMap::new(),
+            keywords: vec![],
+            related: vec![],
+            origin: Origin::default(),
+        }
+    }
+
+    #[test]
+    fn facts_are_sorted_and_found_by_id() {
+        let base = FactBase::new(String::new(), vec![fact("b"), fact("a")], vec![]);
+        assert_eq!(base.facts[0].id, "a");
+        assert_eq!(base.get("b").map(|f| f.id.as_str()), Some("b"));
+        assert!(base.get("c").is_none());
+        assert_eq!(base.len(), 2);
+    }
+}

@@ -1,0 +1,429 @@
+//! Reading `knowledge/`: the brief, the fact files (TOML) and the regression set, with every problem
+//! reported with its file and line.
+
+use super::error::{line_of, Invalid, Problem, ProblemKind};
+use super::fact::{Fact, FactBase, Origin};
+use crate::lang::Lang;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// Fact files larger than this are refused: a real fact file is a few kilobytes, and a 50 MB file is
+/// a mistake (or an attack) that must not stall a reload.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// At least this many English phrasings per fact: English is the source language and the fallback.
+pub const MIN_PHRASINGS_EN: usize = 6;
+/// At least this many phrasings per fact in every other language.
+pub const MIN_PHRASINGS_OTHER: usize = 4;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactFile {
+    #[serde(default)]
+    fact: Vec<RawFact>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact {
+    id: Spanned<String>,
+    #[serde(default)]
+    source: Vec<Spanned<String>>,
+    #[serde(default)]
+    questions: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    related: Vec<Spanned<String>>,
+}
+
+/// Reads a file as UTF-8 text within [`MAX_FILE_BYTES`], or says why not.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let meta =
+        std::fs::metadata(path).map_err(|e| Problem::file(path, ProblemKind::Io(e.to_string())))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Problem::file(
+            path,
+            ProblemKind::TooLarge {
+                size: meta.len(),
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| Problem::file(path, ProblemKind::Io(e.to_string())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.into_bytes()[..at]).into_owned();
+        Problem::at(path, line_of(&text, at), ProblemKind::NotUtf8)
+    })
+}
+
+/// Lists the files under `dir` whose name ends in `.ext`, sorted, skipping hidden files and editor
+/// temporaries (`.#x`, `x~`, `x.swp`), which appear and vanish while someone saves.
+pub fn files_with_ext(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, Problem> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries =
+            std::fs::read_dir(&d).map_err(|e| Problem::file(&d, ProblemKind::Io(e.to_string())))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || name.ends_with('~') {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == ext) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Loads and validates `dir` (a `knowledge/` directory): `brief.md`, every `*.toml`, and
+/// `questions.tsv` when present. Returns every problem found, not just the first.
+pub fn load_dir(dir: &Path) -> Result<FactBase, Invalid> {
+    let mut problems = Vec::new();
+    let brief_path = dir.join("brief.md");
+    let brief = match read_text(&brief_path) {
+        Ok(b) => b,
+        Err(p) => return Err(Invalid(vec![p])),
+    };
+    let files = files_with_ext(dir, "toml").map_err(|p| Invalid(vec![p]))?;
+    let mut facts = Vec::new();
+    for file in &files {
+        match read_text(file) {
+            Ok(text) => parse_facts(file, &text, &brief, &mut facts, &mut problems),
+            Err(p) => problems.push(p),
+        }
+    }
+    if facts.is_empty() && problems.is_empty() {
+        problems.push(Problem::file(dir, ProblemKind::NoFacts));
+    }
+    check_facts(&facts, &mut problems);
+    let questions = dir.join("questions.tsv");
+    let regression = if questions.exists() {
+        match read_text(&questions).and_then(|t| crate::eval::parse(&questions, &t)) {
+            Ok(cases) => cases,
+            Err(p) => {
+                problems.push(p);
+                vec![]
+            }
+        }
+    } else {
+        vec![]
+    };
+    if problems.is_empty() {
+        Ok(FactBase::new(brief, facts, regression))
+    } else {
+        Err(Invalid(problems))
+    }
+}
+
+/// Parses one fact file, checking what can be checked within it (quotes against the brief, language
+/// codes, phrasing counts).
+pub fn parse_facts(
+    file: &Path,
+    text: &str,
+    brief: &str,
+    facts: &mut Vec<Fact>,
+    problems: &mut Vec<Problem>,
+) {
+    if text.trim().is_empty() {
+        problems.push(Problem::file(file, ProblemKind::Empty));
+        return;
+    }
+    let parsed: FactFile = match toml::from_str(text) {
+        Ok(p) => p,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
+            problems.push(Problem::at(
+                file,
+                line,
+                ProblemKind::Toml(e.message().trim().to_string()),
+            ));
+            return;
+        }
+    };
+    if parsed.fact.is_empty() {
+        problems.push(Problem::file(file, ProblemKind::NoFacts));
+    }
+    let at = |span: std::ops::Range<usize>| line_of(text, span.start);
+    for raw in parsed.fact {
+        let id = raw.id.get_ref().clone();
+        let id_line = at(raw.id.span());
+        if !is_kebab(&id) {
+            problems.push(Problem::at(file, id_line, ProblemKind::BadId(id.clone())));
+        }
+        if raw.source.is_empty() {
+            problems.push(Problem::at(file, id_line, ProblemKind::NoSource).for_fact(&id));
+        }
+        for quote in &raw.source {
+            if quote.get_ref().trim().is_empty() || !brief.contains(quote.get_ref().as_str()) {
+                problems.push(
+                    Problem::at(
+                        file,
+                        at(quote.span()),
+                        ProblemKind::QuoteNotInBrief(quote.get_ref().clone()),
+                    )
+                    .for_fact(&id),
+                );
+            }
+        }
+        let mut questions = BTreeMap::new();
+        for (lang, phrasings) in raw.questions {
+            match lang.get_ref().parse::<Lang>() {
+                Ok(l) if l.code() == lang.get_ref() => {
+                    questions.insert(
+                        l,
+                        phrasings
+                            .into_iter()
+                            .map(Spanned::into_inner)
+                            .collect::<Vec<_>>(),
+                    );
+                }
+                _ => problems.push(
+                    Problem::at(
+                        file,
+                        at(lang.span()),
+                        ProblemKind::UnknownLang(lang.get_ref().clone()),
+                    )
+                    .for_fact(&id),
+                ),
+            }
+        }
+        for lang in Lang::ALL {
+            let count = questions.get(&lang).map_or(0, Vec::len);
+            let min = if lang == Lang::En {
+                MIN_PHRASINGS_EN
+            } else {
+                MIN_PHRASINGS_OTHER
+            };
+            if count < min {
+                problems.push(
+                    Problem::at(
+                        file,
+                        id_line,
+                        ProblemKind::TooFewPhrasings {
+                            lang: lang.code().into(),
+                            count,
+                            min,
+                        },
+                    )
+                    .for_fact(&id),
+                );
+            }
+        }
+        facts.push(Fact {
+            id,
+            source: raw.source.into_iter().map(Spanned::into_inner).collect(),
+            questions,
+            keywords: raw.keywords,
+            related: raw.related.into_iter().map(Spanned::into_inner).collect(),
+            origin: Origin {
+                file: file.to_path_buf(),
+                line: id_line,
+            },
+        });
+    }
+}
+
+/// Checks across facts: unique ids, related ids that exist, and no phrasing under two facts.
+pub fn check_facts(facts: &[Fact], problems: &mut Vec<Problem>) {
+    let mut ids: HashMap<&str, &Fact> = HashMap::new();
+    for fact in facts {
+        if let Some(first) = ids.get(fact.id.as_str()) {
+            problems.push(Problem::at(
+                &fact.origin.file,
+                fact.origin.line,
+                ProblemKind::DuplicateId {
+                    id: fact.id.clone(),
+                    first: first.origin.to_string(),
+                },
+            ));
+        } else {
+            ids.insert(&fact.id, fact);
+        }
+    }
+    for fact in facts {
+        for rel in &fact.related {
+            if !ids.contains_key(rel.as_str()) {
+                problems.push(
+                    Problem::at(
+                        &fact.origin.file,
+                        fact.origin.line,
+                        ProblemKind::UnknownRelated(rel.clone()),
+                    )
+                    .for_fact(&fact.id),
+                );
+            }
+        }
+    }
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for fact in facts {
+        for phrasing in fact.questions.values().flatten() {
+            let key = crate::normalise::fold(phrasing);
+            match seen.get(&key) {
+                Some(&other) if other != fact.id => problems.push(
+                    Problem::at(
+                        &fact.origin.file,
+                        fact.origin.line,
+                        ProblemKind::PhrasingCollision {
+                            phrasing: phrasing.clone(),
+                            other: other.to_string(),
+                        },
+                    )
+                    .for_fact(&fact.id),
+                ),
+                Some(_) => {}
+                None => {
+                    seen.insert(key, &fact.id);
+                }
+            }
+        }
+    }
+}
+
+/// Kebab case: lower-case ASCII letters and digits in words joined by single dashes.
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BRIEF: &str = "Blinken is set to visit China from June 18 to June 19.\n";
+
+    fn fact_toml(id: &str, quote: &str) -> String {
+        let mut s = format!("[[fact]]\nid = \"{id}\"\nsource = [\"{quote}\"]\n[fact.questions]\n");
+        s.push_str("en = [\"a1\", \"a2\", \"a3\", \"a4\", \"a5\", \"a6\"]\n");
+        for l in ["es", "fr", "de", "zh-CN", "zh-TW", "ja"] {
+            s.push_str(&format!(
+                "\"{l}\" = [\"{l}1 {id}\", \"{l}2 {id}\", \"{l}3 {id}\", \"{l}4 {id}\"]\n"
+            ));
+        }
+        s
+    }
+
+    fn parse(text: &str) -> (Vec<Fact>, Vec<Problem>) {
+        let (mut facts, mut problems) = (vec![], vec![]);
+        parse_facts(Path::new("f.toml"), text, BRIEF, &mut facts, &mut problems);
+        (facts, problems)
+    }
+
+    #[test]
+    fn a_valid_fact_loads() {
+        let (facts, problems) = parse(&fact_toml("visit-dates", "from June 18 to June 19"));
+        assert_eq!(problems, vec![]);
+        assert_eq!(facts[0].id, "visit-dates");
+        assert_eq!(facts[0].origin.line, 2);
+        assert_eq!(facts[0].questions[&Lang::ZhTw].len(), 4);
+    }
+
+    #[test]
+    fn a_quote_not_in_the_brief_is_reported_at_its_line() {
+        let (_, problems) = parse(&fact_toml("visit-dates", "from June 20"));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(3));
+        assert_eq!(problems[0].fact.as_deref(), Some("visit-dates"));
+        assert!(matches!(problems[0].kind, ProblemKind::QuoteNotInBrief(_)));
+    }
+
+    #[test]
+    fn toml_syntax_errors_carry_the_line() {
+        let (_, problems) = parse("[[fact]]\nid = \"x\"\nsource = [\"unterminated]\n");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(3), "{}", problems[0]);
+        assert!(matches!(problems[0].kind, ProblemKind::Toml(_)));
+    }
+
+    #[test]
+    fn unknown_fields_and_languages_are_errors() {
+        let (_, p) = parse(&format!("{}color = \"red\"\n", fact_toml("a", "Blinken")));
+        assert!(matches!(p[0].kind, ProblemKind::Toml(_)), "{p:?}");
+        let text = fact_toml("a", "Blinken").replace("\"ja\" =", "\"jp\" =");
+        let (_, p) = parse(&text);
+        assert!(p
+            .iter()
+            .any(|p| p.kind == ProblemKind::UnknownLang("jp".into())));
+        assert!(p
+            .iter()
+            .any(|p| matches!(&p.kind, ProblemKind::TooFewPhrasings { lang, .. } if lang == "ja")));
+    }
+
+    #[test]
+    fn empty_and_deeply_nested_files_are_errors_not_panics() {
+        let (_, p) = parse("  \n");
+        assert_eq!(p[0].kind, ProblemKind::Empty);
+        let deep = format!("x = {}1{}", "[".repeat(5000), "]".repeat(5000));
+        let (_, p) = parse(&deep);
+        assert!(matches!(p[0].kind, ProblemKind::Toml(_)));
+    }
+
+    #[test]
+    fn cross_fact_checks() {
+        let (mut facts, _) = parse(&fact_toml("a", "Blinken"));
+        let (b, _) = parse(&fact_toml("a", "Blinken"));
+        facts.extend(b);
+        facts[0].related.push("nope".into());
+        let mut problems = vec![];
+        check_facts(&facts, &mut problems);
+        assert!(problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::DuplicateId { .. })));
+        assert!(problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::UnknownRelated("nope".into())));
+    }
+
+    #[test]
+    fn the_same_phrasing_under_two_facts_collides() {
+        let (mut facts, _) = parse(&fact_toml("a", "Blinken"));
+        let (b, _) = parse(&fact_toml("b", "Blinken"));
+        facts.extend(b);
+        let mut problems = vec![];
+        check_facts(&facts, &mut problems);
+        // Both facts list "a1".."a6" in English.
+        assert!(problems.iter().any(
+            |p| matches!(&p.kind, ProblemKind::PhrasingCollision { other, .. } if other == "a")
+        ));
+    }
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab("outlook-short-term"));
+        assert!(is_kebab("xi-third-term"));
+        assert!(!is_kebab("Visit_dates"));
+        assert!(!is_kebab("a--b"));
+        assert!(!is_kebab("-a"));
+        assert!(!is_kebab(""));
+    }
+
+    #[test]
+    fn oversized_and_non_utf8_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.toml");
+        let f = std::fs::File::create(&big).unwrap();
+        f.set_len(MAX_FILE_BYTES + 1).unwrap();
+        assert!(matches!(
+            read_text(&big).unwrap_err().kind,
+            ProblemKind::TooLarge { .. }
+        ));
+        let bad = dir.path().join("bad.toml");
+        std::fs::write(&bad, b"id = 1\n\xff\xfe").unwrap();
+        let p = read_text(&bad).unwrap_err();
+        assert_eq!((p.kind, p.line), (ProblemKind::NotUtf8, Some(2)));
+    }
+}

@@ -1,0 +1,329 @@
+//! The immutable index the matcher searches: built once per fact base by [`IndexBuilder`], then
+//! shared read-only by every question.
+
+use super::analyse::{analyse, stem, Class, Term};
+use crate::knowledge::FactBase;
+use crate::lang::Lang;
+use std::collections::HashMap;
+
+/// Index of a term in the vocabulary.
+pub type TermId = u32;
+
+/// One phrasing of one fact, as terms.
+#[derive(Debug, Clone)]
+pub struct Phrasing {
+    /// Index of the fact in the fact base.
+    pub fact: u32,
+    /// The language it is written in.
+    pub lang: Lang,
+    /// Its distinct terms with their weights, sorted by term id.
+    pub terms: Vec<(TermId, f32)>,
+    /// The sum of its term weights.
+    pub weight: f32,
+}
+
+/// Words of this many characters or more get typo tolerance of one edit.
+pub const FUZZY_MIN_LEN: usize = 4;
+/// Words of this many characters or more get typo tolerance of two edits.
+pub const FUZZY_TWO_EDITS_LEN: usize = 8;
+
+/// How many edits a word of `len` characters may be away from a known word.
+pub fn max_edits(len: usize) -> usize {
+    if len >= FUZZY_TWO_EDITS_LEN {
+        2
+    } else if len >= FUZZY_MIN_LEN {
+        1
+    } else {
+        0
+    }
+}
+
+/// The searchable form of a fact base.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub(crate) vocab: HashMap<String, TermId>,
+    pub(crate) keys: Vec<String>,
+    pub(crate) idf: Vec<f32>,
+    pub(crate) langs: Vec<u8>,
+    pub(crate) postings: Vec<Vec<u32>>,
+    pub(crate) fact_postings: Vec<Vec<u32>>,
+    pub(crate) deletes: HashMap<String, Vec<TermId>>,
+    pub(crate) phrasings: Vec<Phrasing>,
+    pub(crate) fact_ids: Vec<String>,
+    pub(crate) unknown_idf: f32,
+}
+
+impl Index {
+    /// The number of facts indexed.
+    pub fn facts(&self) -> usize {
+        self.fact_ids.len()
+    }
+
+    /// The id of fact number `i`.
+    pub fn fact_id(&self, i: u32) -> &str {
+        &self.fact_ids[i as usize]
+    }
+
+    /// The number of phrasings indexed.
+    pub fn phrasings(&self) -> usize {
+        self.phrasings.len()
+    }
+
+    /// The number of distinct terms.
+    pub fn vocabulary(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Which languages' phrasings use this folded word (a bit set of [`Lang::bit`]).
+    pub fn word_langs(&self, word: &str) -> u8 {
+        self.vocab.get(word).map_or(0, |&t| self.langs[t as usize])
+    }
+
+    /// The term id of a key, exactly.
+    pub fn term(&self, key: &str) -> Option<TermId> {
+        self.vocab.get(key).copied()
+    }
+}
+
+/// Collects phrasings and keywords, then [`IndexBuilder::build`]s an immutable [`Index`].
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    vocab: HashMap<String, TermId>,
+    keys: Vec<String>,
+    classes: Vec<Class>,
+    langs: Vec<u8>,
+    fact_ids: Vec<String>,
+    fact_terms: Vec<Vec<TermId>>,
+    phrasings: Vec<(u32, Lang, Vec<TermId>)>,
+}
+
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A builder holding every fact of `base`: its phrasings in every language and its keywords.
+    pub fn from_facts(base: &FactBase) -> Self {
+        let mut b = Self::new();
+        for fact in &base.facts {
+            let f = b.add_fact(&fact.id);
+            for (&lang, phrasings) in &fact.questions {
+                for p in phrasings {
+                    b.add_phrasing(f, lang, p);
+                }
+            }
+            for k in &fact.keywords {
+                b.add_keyword(f, k);
+            }
+        }
+        b
+    }
+
+    /// Adds a fact and returns its number.
+    pub fn add_fact(&mut self, id: &str) -> u32 {
+        self.fact_ids.push(id.to_string());
+        self.fact_terms.push(Vec::new());
+        (self.fact_ids.len() - 1) as u32
+    }
+
+    fn intern(&mut self, key: &str, class: Class, lang: Option<Lang>) -> TermId {
+        let id = match self.vocab.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = self.keys.len() as TermId;
+                self.vocab.insert(key.to_string(), id);
+                self.keys.push(key.to_string());
+                self.classes.push(class);
+                self.langs.push(0);
+                id
+            }
+        };
+        if let Some(l) = lang {
+            self.langs[id as usize] |= l.bit();
+        }
+        id
+    }
+
+    fn add_terms(&mut self, terms: &[Term], lang: Option<Lang>) -> Vec<TermId> {
+        let mut ids = Vec::with_capacity(terms.len());
+        for t in terms {
+            let id = self.intern(&t.key, t.class, lang);
+            // The word as written leads to the same term, so that a question stemmed in another
+            // language still finds it.
+            if t.raw != t.key && !self.vocab.contains_key(&t.raw) {
+                self.vocab.insert(t.raw.clone(), id);
+            }
+            if let Some(l) = lang {
+                if let Some(&raw_id) = self.vocab.get(&t.raw) {
+                    self.langs[raw_id as usize] |= l.bit();
+                }
+            }
+            ids.push(id);
+        }
+        ids
+    }
+
+    /// Adds a phrasing of fact `fact` written in `lang`.
+    pub fn add_phrasing(&mut self, fact: u32, lang: Lang, text: &str) {
+        let terms = analyse(text, lang);
+        let ids = self.add_terms(&terms, Some(lang));
+        self.fact_terms[fact as usize].extend(&ids);
+        self.phrasings.push((fact, lang, ids));
+    }
+
+    /// Adds a keyword of fact `fact`: it joins the fact's vocabulary (not a phrasing of its own),
+    /// stemmed in every Latin-script language since keywords have no language.
+    pub fn add_keyword(&mut self, fact: u32, text: &str) {
+        let mut ids = Vec::new();
+        for lang in [Lang::En, Lang::Es, Lang::Fr, Lang::De, Lang::ZhCn] {
+            let terms = analyse(text, lang);
+            ids.extend(self.add_terms(&terms, None));
+        }
+        self.fact_terms[fact as usize].extend(ids);
+    }
+
+    /// Freezes the builder into an [`Index`]: IDF weights, postings and the typo index.
+    pub fn build(self) -> Index {
+        let n_facts = self.fact_ids.len().max(1) as f32;
+        let n_terms = self.keys.len();
+        let mut fact_postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
+        for (f, terms) in self.fact_terms.iter().enumerate() {
+            let mut terms = terms.clone();
+            terms.sort_unstable();
+            terms.dedup();
+            for t in terms {
+                fact_postings[t as usize].push(f as u32);
+            }
+        }
+        let idf: Vec<f32> = (0..n_terms)
+            .map(|t| {
+                let df = fact_postings[t].len().max(1) as f32;
+                (1.0 + n_facts / df).ln() * self.classes[t].factor()
+            })
+            .collect();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
+        let mut phrasings = Vec::with_capacity(self.phrasings.len());
+        for (i, (fact, lang, ids)) in self.phrasings.into_iter().enumerate() {
+            let mut ids = ids;
+            ids.sort_unstable();
+            ids.dedup();
+            for &t in &ids {
+                postings[t as usize].push(i as u32);
+            }
+            let terms: Vec<(TermId, f32)> = ids.iter().map(|&t| (t, idf[t as usize])).collect();
+            let weight = terms.iter().map(|(_, w)| w).sum();
+            phrasings.push(Phrasing {
+                fact,
+                lang,
+                terms,
+                weight,
+            });
+        }
+        let mut deletes: HashMap<String, Vec<TermId>> = HashMap::new();
+        for (key, &id) in &self.vocab {
+            if self.classes[id as usize] != Class::Word {
+                continue;
+            }
+            let len = key.chars().count();
+            if len < FUZZY_MIN_LEN - 1 {
+                continue;
+            }
+            for d in deletions(key, max_edits(len).max(1)) {
+                let v = deletes.entry(d).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+        Index {
+            vocab: self.vocab,
+            keys: self.keys,
+            idf,
+            langs: self.langs,
+            postings,
+            fact_postings,
+            deletes,
+            phrasings,
+            fact_ids: self.fact_ids,
+            unknown_idf: (1.0 + 2.0 * n_facts).ln(),
+        }
+    }
+}
+
+/// The word itself and every string made by deleting up to `edits` characters (SymSpell): two words
+/// within `edits` edits share at least one of these.
+pub fn deletions(word: &str, edits: usize) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    let mut frontier = vec![word.chars().collect::<Vec<char>>()];
+    for _ in 0..edits {
+        let mut next = Vec::new();
+        for w in &frontier {
+            if w.len() <= 1 {
+                continue;
+            }
+            for i in 0..w.len() {
+                let mut d = w.clone();
+                d.remove(i);
+                let s: String = d.iter().collect();
+                if !out.contains(&s) {
+                    out.push(s);
+                    next.push(d);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+/// Stems `word` in every Latin-script language but `except`: the keys a word may have if its
+/// language was guessed wrong.
+pub fn other_stems(word: &str, except: Lang) -> Vec<String> {
+    [Lang::En, Lang::Es, Lang::Fr, Lang::De]
+        .into_iter()
+        .filter(|&l| l != except)
+        .map(|l| stem(l, word))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deletions_cover_one_and_two_edits() {
+        let d = deletions("chna", 1);
+        assert!(d.contains(&"chna".to_string()));
+        assert!(d.contains(&"cna".to_string()));
+        let china = deletions("china", 1);
+        // "chna" is "china" with one deletion, so they meet.
+        assert!(china.contains(&"chna".to_string()));
+        assert_eq!(deletions("ab", 2).len(), 4); // ab, b, a, and nothing shorter than one letter
+    }
+
+    #[test]
+    fn edits_grow_with_length() {
+        assert_eq!(max_edits(3), 0);
+        assert_eq!(max_edits(4), 1);
+        assert_eq!(max_edits(7), 1);
+        assert_eq!(max_edits(8), 2);
+    }
+
+    #[test]
+    fn rarer_terms_weigh_more() {
+        let mut b = IndexBuilder::new();
+        let a = b.add_fact("a");
+        let c = b.add_fact("c");
+        b.add_phrasing(a, Lang::En, "When is the visit?");
+        b.add_phrasing(c, Lang::En, "Why is the visit happening?");
+        let idx = b.build();
+        let w = |k: &str| idx.idf[idx.term(k).unwrap() as usize];
+        assert!(
+            w("when") > w("visit"),
+            "a term in one fact weighs more than one in every fact"
+        );
+        assert_eq!(idx.phrasings(), 2);
+        assert_eq!(idx.word_langs("visit"), Lang::En.bit());
+    }
+}

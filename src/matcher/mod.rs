@@ -1,0 +1,19 @@
+//! Fuzzy matching of a free-text question to the fact it asks about, or to none.
+//!
+//! [`IndexBuilder`] turns a fact base into an immutable [`Index`]; [`Index::score`] ranks facts for a
+//! folded question. Typos are tolerated through a deletion index (SymSpell) verified with
+//! Damerau-Levenshtein distance; words are weighted by how rare they are across facts (IDF), so a
+//! question that says something no phrasing says ("Nixon", "weather") scores low.
+
+mod analyse;
+mod index;
+mod score;
+
+pub use analyse::{analyse, stem, Class, Term};
+pub use index::{
+    deletions, max_edits, Index, IndexBuilder, Phrasing, TermId, FUZZY_MIN_LEN, FUZZY_TWO_EDITS_LEN,
+};
+pub use score::{
+    Scored, ANSWER_THRESHOLD, BEST_PHRASING_SHARE, FUZZY_MIN_SIMILARITY, OTHER_STEM_SIMILARITY,
+    QUESTION_COVERAGE_WEIGHT, SUGGEST_THRESHOLD, UNKNOWN_PAIR_SHARE, UNPROMPTED_THRESHOLD,
+};

@@ -1,0 +1,301 @@
+//! Text normalisation: the one place where raw user text becomes something the matcher can compare.
+//!
+//! `question -> cap -> fold -> tokens`. Folding is Unicode NFKC (full-width forms become ASCII),
+//! lower case, Latin accents removed (`é -> e`, `ß -> ss`), punctuation turned into spaces, and a
+//! few multi-word names collapsed into one token (`united states -> us`). Tokens are words for
+//! alphabetic scripts and character pairs for Chinese and Japanese, which have no spaces.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Questions longer than this many characters are cut before any matching.
+///
+/// Levenshtein is O(n·m); capping keeps a 4000-character message as cheap as a short one.
+/// 500 characters is about five long sentences, more than any real question.
+pub const MAX_QUESTION_CHARS: usize = 500;
+
+/// At most this many tokens of a question are scored (a cap on top of the character cap, for CJK text
+/// where every character pair is a token).
+pub const MAX_QUERY_TOKENS: usize = 64;
+
+/// Multi-word names and abbreviations folded to one token, applied to folded text on word boundaries.
+/// Left: folded words; right: the token they become.
+const PHRASE_ALIASES: &[(&str, &str)] = &[
+    ("united states of america", "us"),
+    ("united states", "us"),
+    ("u s a", "us"),
+    ("u s", "us"),
+    ("usa", "us"),
+    ("estados unidos", "us"),
+    ("ee uu", "us"),
+    ("eeuu", "us"),
+    ("etats unis", "us"),
+    ("vereinigten staaten", "us"),
+    ("vereinigte staaten", "us"),
+    ("anthony", "antony"),
+    ("xi jinping", "xi"),
+    ("joe biden", "biden"),
+    ("antony blinken", "blinken"),
+];
+
+/// Cuts `text` to at most [`MAX_QUESTION_CHARS`] characters, on a character boundary.
+pub fn cap(text: &str) -> &str {
+    match text.char_indices().nth(MAX_QUESTION_CHARS) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}
+
+/// The writing system a piece of text is mostly in, as far as matching and language detection care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Latin letters (and anything else alphabetic).
+    Latin,
+    /// Chinese characters with no kana.
+    Han,
+    /// Japanese: at least one hiragana or katakana character.
+    Kana,
+    /// No letters at all.
+    None,
+}
+
+/// True for Chinese characters (CJK unified ideographs and their extensions).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// True for hiragana and katakana (including the long-vowel mark and half-width forms after NFKC).
+pub fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x309F | 0x30A0..=0x30FF | 0x31F0..=0x31FF)
+}
+
+/// True for characters that are matched as character pairs rather than words.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_kana(c)
+}
+
+/// The script of `text`: kana anywhere means Japanese; otherwise Han if there are more Han
+/// characters than Latin letters.
+pub fn script_of(text: &str) -> Script {
+    let (mut han, mut kana, mut latin) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if is_kana(c) {
+            kana += 1;
+        } else if is_han(c) {
+            han += 1;
+        } else if c.is_alphabetic() {
+            latin += 1;
+        }
+    }
+    if kana > 0 {
+        Script::Kana
+    } else if han > 0 && han * 2 >= latin.min(han * 4) {
+        Script::Han
+    } else if latin > 0 {
+        Script::Latin
+    } else if han > 0 {
+        Script::Han
+    } else {
+        Script::None
+    }
+}
+
+/// Folds text for comparison: NFKC, lower case, Latin accents off, punctuation to spaces,
+/// white space collapsed, and [`PHRASE_ALIASES`] applied. CJK characters are kept as they are.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkc() {
+        for lc in c.to_lowercase() {
+            push_folded(&mut out, lc);
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    apply_aliases(&words)
+}
+
+fn push_folded(out: &mut String, c: char) {
+    if c.is_alphanumeric() {
+        if (c as u32) < 0x250 && !c.is_ascii() {
+            match c {
+                'ß' => out.push_str("ss"),
+                'æ' => out.push_str("ae"),
+                'œ' => out.push_str("oe"),
+                'ø' => out.push('o'),
+                'đ' => out.push('d'),
+                'ł' => out.push('l'),
+                _ => {
+                    // Decompose and keep only the base letters: é -> e, ñ -> n, ü -> u.
+                    for d in std::iter::once(c).nfd() {
+                        if !('\u{300}'..='\u{36f}').contains(&d) {
+                            out.push(d);
+                        }
+                    }
+                }
+            }
+        } else if is_cjk(c) {
+            // CJK characters stand alone so that runs are easy to find; spaces are added around them
+            // only where they meet Latin text.
+            if out
+                .chars()
+                .last()
+                .is_some_and(|p| p.is_alphanumeric() && !is_cjk(p))
+            {
+                out.push(' ');
+            }
+            out.push(c);
+        } else {
+            if out.chars().last().is_some_and(is_cjk) {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+    } else if c == '\u{30fc}' {
+        // The katakana long-vowel mark is part of a word (ケーキ), not punctuation.
+        out.push(c);
+    } else if !out.ends_with(' ') {
+        out.push(' ');
+    }
+}
+
+fn apply_aliases(words: &[&str]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    'words: while i < words.len() {
+        for (from, to) in PHRASE_ALIASES {
+            let n = from.split(' ').count();
+            if i + n <= words.len() && from.split(' ').zip(&words[i..i + n]).all(|(a, b)| a == *b) {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(to);
+                i += n;
+                continue 'words;
+            }
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(words[i]);
+        i += 1;
+    }
+    out
+}
+
+/// One unit of comparison: a word, or a pair of CJK characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Token {
+    /// A word of an alphabetic script, folded.
+    Word(String),
+    /// Two adjacent CJK characters (or one, when it stands alone).
+    Gram(String),
+}
+
+impl Token {
+    /// The token's text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Token::Word(s) | Token::Gram(s) => s,
+        }
+    }
+}
+
+/// Splits folded text into words and CJK character pairs, in order. Runs of CJK characters give
+/// their overlapping pairs; a lone CJK character gives itself.
+pub fn tokens(folded: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    for piece in folded.split_whitespace() {
+        let chars: Vec<char> = piece.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if is_cjk(chars[i]) {
+                let start = i;
+                while i < chars.len() && is_cjk(chars[i]) {
+                    i += 1;
+                }
+                let run = &chars[start..i];
+                if run.len() == 1 {
+                    out.push(Token::Gram(run[0].to_string()));
+                } else {
+                    for pair in run.windows(2) {
+                        out.push(Token::Gram(pair.iter().collect()));
+                    }
+                }
+            } else {
+                let start = i;
+                while i < chars.len() && !is_cjk(chars[i]) {
+                    i += 1;
+                }
+                out.push(Token::Word(chars[start..i].iter().collect()));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cap_cuts_on_characters_not_bytes() {
+        let long = "访".repeat(MAX_QUESTION_CHARS + 10);
+        assert_eq!(cap(&long).chars().count(), MAX_QUESTION_CHARS);
+        assert_eq!(cap("short"), "short");
+    }
+
+    #[test]
+    fn fold_removes_case_accents_punctuation_and_width() {
+        assert_eq!(
+            fold("¿Cuándo VISITA Blinken China?"),
+            "cuando visita blinken china"
+        );
+        assert_eq!(
+            fold("Wann ist der Besuch? Straße"),
+            "wann ist der besuch strasse"
+        );
+        assert_eq!(fold("ＢＬＩＮＫＥＮ？"), "blinken");
+        assert_eq!(
+            fold("Qui est le secrétaire d'État ?"),
+            "qui est le secretaire d etat"
+        );
+    }
+
+    #[test]
+    fn fold_keeps_japanese_voiced_kana() {
+        // Stripping combining marks must not turn が into か.
+        assert_eq!(fold("ブリンケンが"), "ブリンケンが");
+    }
+
+    #[test]
+    fn aliases_collapse_country_names() {
+        assert_eq!(fold("visit the United States"), "visit the us");
+        assert_eq!(fold("U.S. policy"), "us policy");
+        assert_eq!(fold("Anthony Blinken"), "blinken");
+        assert_eq!(fold("Anthony"), "antony");
+        assert_eq!(fold("los Estados Unidos"), "los us");
+    }
+
+    #[test]
+    fn tokens_are_words_and_cjk_pairs() {
+        let t = tokens(&fold("访问日期 Blinken?"));
+        assert_eq!(
+            t,
+            vec![
+                Token::Gram("访问".into()),
+                Token::Gram("问日".into()),
+                Token::Gram("日期".into()),
+                Token::Word("blinken".into()),
+            ]
+        );
+        assert_eq!(tokens("谁"), vec![Token::Gram("谁".into())]);
+    }
+
+    #[test]
+    fn script_is_told_by_characters() {
+        assert_eq!(script_of("訪問はいつですか"), Script::Kana);
+        assert_eq!(script_of("访问日期是什么时候"), Script::Han);
+        assert_eq!(script_of("When is the visit"), Script::Latin);
+        assert_eq!(script_of("布林肯 Blinken 什么时候来"), Script::Han);
+        assert_eq!(script_of("???"), Script::None);
+    }
+}
