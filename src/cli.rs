@@ -54,6 +54,9 @@ pub enum Command {
         /// One JSON object per question, one per line.
         #[arg(long)]
         json: bool,
+        /// Also print how the question was read: its terms, their weights and the best facts.
+        #[arg(long)]
+        explain: bool,
         /// The question; without it, questions are read from stdin, one per line.
         question: Vec<String>,
     },
@@ -82,6 +85,14 @@ pub enum Command {
     /// List the loaded facts.
     Facts {
         /// Print the whole fact base as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the Discord bot (token from DISCORD_TOKEN or DISCORD_TOKEN_FILE).
+    Serve(crate::discord::ServeArgs),
+    /// The slash commands the bot registers, in every locale.
+    Commands {
+        /// Print the exact JSON array sent to `PUT /applications/{id}/commands`.
         #[arg(long)]
         json: bool,
     },
@@ -124,8 +135,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 Command::Ask {
                     lang,
                     json,
+                    explain,
                     question,
-                } => ask(&engine.snapshot(), lang, json, question, &mut out),
+                } => ask(&engine.snapshot(), lang, json, explain, question, &mut out),
                 Command::Chat { lang } => chat(&engine, lang, std::io::stdin().lock(), &mut out),
                 Command::Summary { lang, length, json } => {
                     let s = summary(&engine.snapshot(), &lang, length);
@@ -138,6 +150,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 Command::Eval(args) => run_eval(&engine.snapshot(), &args, &mut out),
                 Command::Facts { json } => facts(&engine.snapshot(), json, &mut out),
+                Command::Serve(args) => {
+                    drop(out);
+                    crate::discord::serve(engine, args)?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Command::Commands { json } => {
+                    crate::discord::commands::print(&engine.snapshot(), json, &mut out)?;
+                    Ok(ExitCode::SUCCESS)
+                }
                 Command::Check => unreachable!("handled above"),
             }
         }
@@ -194,6 +215,7 @@ fn ask(
     snapshot: &Snapshot,
     lang: Option<String>,
     json: bool,
+    explain: bool,
     question: Vec<String>,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
@@ -203,6 +225,10 @@ fn ask(
     };
     let one = |q: &str, out: &mut dyn Write| -> Result<()> {
         let r = answer(snapshot, q, &hints);
+        if explain {
+            let folded = crate::normalise::fold(crate::normalise::cap(q));
+            write!(out, "{}", snapshot.index.explain(&folded, r.question_lang))?;
+        }
         if json {
             writeln!(out, "{}", reply_json(&r))?;
         } else {

@@ -479,6 +479,7 @@ pub fn to_simplified(c: char) -> char {
         // Variants outside the detection tables: 台 and 么 are written in Taiwan too.
         m.insert('臺', '台');
         m.insert('麽', '么');
+        m.insert('係', '系');
         m
     });
     map.get(&c).copied().unwrap_or(c)

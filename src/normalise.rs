@@ -31,10 +31,11 @@ const PHRASE_ALIASES: &[(&str, &str)] = &[
     ("etats unis", "us"),
     ("vereinigten staaten", "us"),
     ("vereinigte staaten", "us"),
+    ("anthony blinken", "blinken"),
+    ("antony blinken", "blinken"),
     ("anthony", "antony"),
     ("xi jinping", "xi"),
     ("joe biden", "biden"),
-    ("antony blinken", "blinken"),
 ];
 
 /// Cuts `text` to at most [`MAX_QUESTION_CHARS`] characters, on a character boundary.

@@ -46,6 +46,8 @@ pub struct FactBase {
     pub facts: Vec<Fact>,
     /// `knowledge/questions.tsv`, when present.
     pub regression: Vec<crate::eval::Case>,
+    /// Synonym groups for matching (`knowledge/synonyms.toml`).
+    pub synonyms: super::Synonyms,
     by_id: HashMap<String, usize>,
 }
 
@@ -62,6 +64,7 @@ impl FactBase {
             brief,
             facts,
             regression,
+            synonyms: super::Synonyms::default(),
             by_id,
         }
     }

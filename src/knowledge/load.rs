@@ -95,7 +95,18 @@ pub fn load_dir(dir: &Path) -> Result<FactBase, Invalid> {
         Ok(b) => b,
         Err(p) => return Err(Invalid(vec![p])),
     };
-    let files = files_with_ext(dir, "toml").map_err(|p| Invalid(vec![p]))?;
+    let files: Vec<PathBuf> = files_with_ext(dir, "toml")
+        .map_err(|p| Invalid(vec![p]))?
+        .into_iter()
+        .filter(|f| !f.ends_with(super::SYNONYMS_FILE))
+        .collect();
+    let synonyms = match super::Synonyms::load(&dir.join(super::SYNONYMS_FILE)) {
+        Ok(s) => s,
+        Err(p) => {
+            problems.extend(p);
+            super::Synonyms::default()
+        }
+    };
     let mut facts = Vec::new();
     for file in &files {
         match read_text(file) {
@@ -120,7 +131,9 @@ pub fn load_dir(dir: &Path) -> Result<FactBase, Invalid> {
         vec![]
     };
     if problems.is_empty() {
-        Ok(FactBase::new(brief, facts, regression))
+        let mut base = FactBase::new(brief, facts, regression);
+        base.synonyms = synonyms;
+        Ok(base)
     } else {
         Err(Invalid(problems))
     }

@@ -1,45 +1,52 @@
-//! Turning folded text into the terms the index stores and the matcher compares: stemmed words
-//! without stop words, CJK character pairs, and single Han characters.
+//! Turning folded text into the slots the index stores and the matcher compares.
+//!
+//! A slot is one unit of meaning that must be covered: a word (stop words dropped, stemmed, mapped to
+//! its synonym group), or one character of Chinese or Japanese text. A CJK character is covered
+//! fully when one of the character pairs it belongs to matches, and partly when only the character
+//! itself does; this makes coverage independent of where words begin and end in unspaced text.
 
+use crate::knowledge::Synonyms;
 use crate::lang::{to_simplified, Lang};
 use crate::normalise::{fold, is_han, is_kana, tokens, Token, MAX_QUERY_TOKENS};
 use rust_stemmers::Stemmer;
 use std::sync::OnceLock;
 
-/// How a term was made; each class weighs differently because each carries a different amount of
+/// How a slot was made; each class weighs differently because each carries a different amount of
 /// meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Class {
     /// A word of an alphabetic script.
     Word,
-    /// A pair of CJK characters with at least one Han or katakana character.
-    Pair,
-    /// A pair of hiragana only: mostly grammar (です, ます, のは).
-    KanaPair,
-    /// A single Han character.
-    Han,
+    /// A Han or katakana character.
+    Cjk,
+    /// A hiragana character: mostly grammar (particles, endings), though いつ and なぜ are words.
+    Hiragana,
 }
 
 impl Class {
-    /// The share of a term's IDF weight that its class keeps.
-    ///
-    /// Single Han characters are ambiguous on their own and overlap the pairs they come from, so they
-    /// count half; hiragana pairs are mostly particles and endings.
+    /// The share of a slot's IDF weight that its class keeps.
     pub fn factor(self) -> f32 {
         match self {
-            Class::Word | Class::Pair => 1.0,
-            Class::Han => 0.5,
-            Class::KanaPair => 0.3,
+            Class::Word | Class::Cjk => 1.0,
+            Class::Hiragana => HIRAGANA_FACTOR,
         }
     }
 }
 
-/// A term of a phrasing or a question.
+/// Hiragana carries grammar far more often than content, so it weighs this share of a Han character.
+pub const HIRAGANA_FACTOR: f32 = 0.3;
+
+/// A CJK character matched alone (not as part of a matching pair) covers its slot this much: the
+/// same character in another word often means something else (会 in 会见 "meet" and 会 "will").
+pub const SINGLE_CHARACTER_COVER: f32 = 0.6;
+
+/// One unit of a phrasing or a question that matching must cover.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Term {
-    /// The key looked up in the index: a stem, a character pair or a character.
-    pub key: String,
-    /// The word as written (folded), for words; equal to `key` otherwise.
+pub struct Slot {
+    /// Index keys that cover this slot, with how fully each covers it. The first key decides the
+    /// slot's weight.
+    pub keys: Vec<(String, f32)>,
+    /// The word as written (folded), for typo matching; the character for CJK slots.
     pub raw: String,
     /// How it was made.
     pub class: Class,
@@ -49,288 +56,56 @@ pub struct Term {
 /// (when, who, wann, quand, cuándo...) are deliberately absent: they tell facts apart.
 const STOP_WORDS: &[&str] = &[
     // English
-    "a",
-    "an",
-    "the",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "am",
-    "do",
-    "does",
-    "did",
-    "to",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "as",
-    "and",
-    "or",
-    "but",
-    "it",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "he",
-    "she",
-    "they",
-    "them",
-    "his",
-    "her",
-    "their",
-    "i",
-    "me",
-    "my",
-    "you",
-    "your",
-    "we",
-    "our",
-    "can",
-    "could",
-    "would",
-    "should",
-    "shall",
-    "may",
-    "might",
-    "must",
-    "please",
-    "tell",
-    "know",
-    "just",
-    "so",
-    "very",
-    "really",
-    "also",
-    "then",
-    "than",
-    "has",
-    "have",
-    "had",
-    "hey",
-    "hi",
-    "hello",
-    "ok",
-    "okay",
-    "s",
-    "t",
-    "any",
-    "some",
-    "thing",
-    "things",
-    "about",
-    "actually",
-    "exactly",
-    "kind",
-    "sort",
-    "explain",
-    "let",
-    "lets",
-    "wonder",
-    "wondering",
-    "curious",
-    "want",
-    "d",
-    "ll",
-    "re",
-    "ve",
-    "m",
-    "anyone",
-    "someone",
-    "pls",
-    "plz",
-    "im",
-    "whats",
-    "whos",
-    "wheres",
-    "hows",
-    "dont",
-    "doesnt",
+    "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did",
+    "to", "of", "in", "on", "at", "by", "for", "with", "from", "as", "and", "or", "but", "it", "its",
+    "this", "that", "these", "those", "there", "here", "he", "she", "they", "them", "his", "her",
+    "their", "i", "me", "my", "you", "your", "we", "our", "can", "could", "would", "should", "shall",
+    "may", "might", "must", "please", "tell", "know", "just", "so", "very", "really", "also", "then",
+    "than", "has", "have", "had", "hey", "hi", "hello", "ok", "okay", "s", "t", "any", "some", "thing",
+    "things", "about", "actually", "exactly", "kind", "sort", "explain", "let", "lets", "wonder",
+    "wondering", "curious", "want", "d", "ll", "re", "ve", "m", "anyone", "someone", "pls", "plz",
+    "im", "dont", "doesnt", "u", "ur",
     // Spanish
-    "el",
-    "la",
-    "los",
-    "las",
-    "un",
-    "una",
-    "unos",
-    "unas",
-    "del",
-    "al",
-    "y",
-    "o",
-    "es",
-    "son",
-    "ser",
-    "fue",
-    "era",
-    "esta",
-    "estan",
-    "esto",
-    "este",
-    "ese",
-    "esa",
-    "se",
-    "su",
-    "sus",
-    "le",
-    "les",
-    "lo",
-    "me",
-    "te",
-    "nos",
-    "por",
-    "para",
-    "con",
-    "muy",
-    "mas",
-    "ya",
-    "hay",
-    "puedes",
-    "puede",
-    "podrias",
-    "dime",
-    "decir",
-    "sabes",
-    "favor",
-    "usted",
-    "tu",
-    "mi",
-    "yo",
-    "que",
+    "el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "y", "o", "es", "son",
+    "ser", "fue", "era", "esta", "estan", "esto", "este", "ese", "esa", "se", "su", "sus", "le",
+    "les", "lo", "te", "nos", "por", "para", "con", "muy", "mas", "ya", "hay", "puedes", "puede",
+    "podrias", "dime", "decir", "sabes", "favor", "usted", "tu", "mi", "yo", "que",
     // French
-    "le",
-    "les",
-    "l",
-    "une",
-    "des",
-    "de",
-    "du",
-    "au",
-    "aux",
-    "et",
-    "ou",
-    "en",
-    "est",
-    "sont",
-    "etre",
-    "c",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "on",
-    "sa",
-    "son",
-    "ses",
-    "leur",
-    "leurs",
-    "qu",
-    "ne",
-    "pas",
-    "par",
-    "avec",
-    "dans",
-    "sur",
-    "tres",
-    "vous",
-    "je",
-    "moi",
-    "nous",
-    "peux",
-    "pouvez",
-    "dire",
-    "dis",
-    "savez",
-    "sais",
-    "plait",
-    "svp",
-    "donc",
-    "alors",
-    "j",
-    "n",
+    "le", "les", "l", "une", "des", "de", "du", "au", "aux", "et", "ou", "en", "est", "sont", "etre",
+    "c", "ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "on", "sa", "son", "ses", "leur",
+    "leurs", "qu", "ne", "pas", "par", "avec", "dans", "sur", "tres", "vous", "je", "moi", "nous",
+    "peux", "pouvez", "dire", "dis", "savez", "sais", "plait", "svp", "donc", "alors", "j", "n",
     // German
-    "der",
-    "die",
-    "das",
-    "den",
-    "dem",
-    "des",
-    "ein",
-    "eine",
-    "einen",
-    "einem",
-    "einer",
-    "ist",
-    "sind",
-    "war",
-    "waren",
-    "sein",
-    "hat",
-    "haben",
-    "und",
-    "oder",
-    "zu",
-    "von",
-    "im",
-    "am",
-    "an",
-    "auf",
-    "aus",
-    "es",
-    "er",
-    "sie",
-    "ihr",
-    "ich",
-    "du",
-    "wir",
-    "mir",
-    "mich",
-    "sich",
-    "nicht",
-    "noch",
-    "auch",
-    "schon",
-    "sehr",
-    "bitte",
-    "kannst",
-    "konnen",
-    "konnten",
-    "sagen",
-    "sag",
-    "weisst",
-    "wissen",
-    "mal",
-    "denn",
-    "doch",
-    "eigentlich",
-    "gibt",
-    "geht",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "ist",
+    "sind", "war", "waren", "sein", "hat", "haben", "und", "oder", "zu", "von", "im", "am", "an",
+    "auf", "aus", "es", "er", "sie", "ihr", "ich", "du", "wir", "mir", "mich", "sich", "nicht",
+    "noch", "auch", "schon", "sehr", "bitte", "kannst", "konnen", "konnten", "sagen", "sag",
+    "weisst", "wissen", "mal", "denn", "doch", "eigentlich", "gibt", "geht",
 ];
 
-/// Han characters that are grammar, not content; they make no single-character terms.
-const STOP_HAN: &str = "的了吗嗎呢吧啊是在有和与與及这這那个個么麼也都就我你他她它们們请請吗嘛哦呀";
+/// Casual spellings folded to the word they stand for before anything else.
+const WORD_ALIASES: &[(&str, &str)] = &[
+    ("whos", "who"),
+    ("whats", "what"),
+    ("wheres", "where"),
+    ("whens", "when"),
+    ("hows", "how"),
+    ("whys", "why"),
+    ("wat", "what"),
+    ("wut", "what"),
+    ("yr", "year"),
+    ("yrs", "years"),
+    ("govt", "government"),
+    ("prez", "president"),
+    ("sec", "secretary"),
+];
+
+/// Characters that are grammar, not content, in Chinese and Japanese; they make no slots.
+const STOP_CJK: &str = "的了吗嗎呢吧啊是在有和与與及这這那个個么麼也都就我你他她它们們请請嘛哦呀のはがをにでともかねよへや";
 
 fn is_stop_word(w: &str) -> bool {
     static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
-        .contains(w)
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect()).contains(w)
 }
 
 /// The Snowball stem of `word` in `lang`, or the word itself for languages without a stemmer.
@@ -348,108 +123,147 @@ pub fn stem(lang: Lang, word: &str) -> String {
     }
 }
 
-/// Analyses text written in `lang` into terms, in order, at most [`MAX_QUERY_TOKENS`] words and pairs.
-pub fn analyse(text: &str, lang: Lang) -> Vec<Term> {
-    analyse_folded(&fold(text), lang)
+/// Analyses text written in `lang` into slots, in order.
+pub fn analyse(text: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot> {
+    analyse_folded(&fold(text), lang, synonyms)
 }
 
-/// [`analyse`] for text already folded.
-pub fn analyse_folded(folded: &str, lang: Lang) -> Vec<Term> {
+/// [`analyse`] for text already folded. At most [`MAX_QUERY_TOKENS`] words and character pairs are read.
+pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot> {
     let simplified: String = folded.chars().map(to_simplified).collect();
-    let stem_lang = if lang.stemmer().is_some() {
-        lang
-    } else {
-        Lang::En
+    let stem_lang = if lang.stemmer().is_some() { lang } else { Lang::En };
+    let mut slots = Vec::new();
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, slots: &mut Vec<Slot>| {
+        cjk_slots(run, synonyms, slots);
+        run.clear();
     };
-    let mut terms = Vec::new();
     for token in tokens(&simplified).into_iter().take(MAX_QUERY_TOKENS) {
         match token {
             Token::Word(w) => {
-                if is_stop_word(&w)
-                    || (w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit()))
-                {
+                flush(&mut run, &mut slots);
+                let w = WORD_ALIASES
+                    .iter()
+                    .find(|(from, _)| *from == w)
+                    .map_or(w, |(_, to)| to.to_string());
+                if is_stop_word(&w) || (w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit())) {
                     continue;
                 }
-                terms.push(Term {
-                    key: stem(stem_lang, &w),
+                let stemmed = stem(stem_lang, &w);
+                let mut keys = Vec::with_capacity(2);
+                if let Some(group) = synonyms.group_of(&w).or_else(|| synonyms.group_of(&stemmed)) {
+                    keys.push((group.to_string(), 1.0));
+                }
+                keys.push((stemmed, 1.0));
+                slots.push(Slot {
+                    keys,
                     raw: w,
                     class: Class::Word,
                 });
             }
             Token::Gram(g) => {
-                let class = if g
-                    .chars()
-                    .all(|c| is_kana(c) && !('\u{30a0}'..='\u{30ff}').contains(&c))
-                {
-                    Class::KanaPair
+                // Pairs overlap: rebuild the run of characters they came from.
+                let chars: Vec<char> = g.chars().collect();
+                if run.last() == chars.first() && chars.len() == 2 && !run.is_empty() {
+                    run.push(chars[1]);
                 } else {
-                    Class::Pair
-                };
-                terms.push(Term {
-                    key: g.clone(),
-                    raw: g,
-                    class,
-                });
+                    flush(&mut run, &mut slots);
+                    run.extend(chars);
+                }
             }
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    for c in simplified.chars() {
-        if is_han(c) && !STOP_HAN.contains(c) && seen.insert(c) {
-            terms.push(Term {
-                key: c.to_string(),
-                raw: c.to_string(),
-                class: Class::Han,
-            });
+    flush(&mut run, &mut slots);
+    slots
+}
+
+/// One slot per content character of a CJK run, covered by the pairs around it or by itself.
+fn cjk_slots(run: &[char], synonyms: &Synonyms, slots: &mut Vec<Slot>) {
+    for (i, &c) in run.iter().enumerate() {
+        if STOP_CJK.contains(c) {
+            continue;
         }
+        let class = if is_kana(c) && !('\u{30a0}'..='\u{30ff}').contains(&c) {
+            Class::Hiragana
+        } else if is_han(c) || is_kana(c) {
+            Class::Cjk
+        } else {
+            continue;
+        };
+        let mut keys = vec![(c.to_string(), SINGLE_CHARACTER_COVER)];
+        for pair in [i.checked_sub(1).map(|j| (run[j], c)), run.get(i + 1).map(|&n| (c, n))]
+            .into_iter()
+            .flatten()
+        {
+            let p: String = [pair.0, pair.1].iter().collect();
+            if let Some(group) = synonyms.group_of(&p) {
+                keys.push((group.to_string(), 1.0));
+            }
+            keys.push((p, 1.0));
+        }
+        slots.push(Slot {
+            keys,
+            raw: c.to_string(),
+            class,
+        });
     }
-    terms
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn keys(text: &str, lang: Lang) -> Vec<String> {
-        analyse(text, lang).into_iter().map(|t| t.key).collect()
+    fn first_keys(text: &str, lang: Lang) -> Vec<String> {
+        analyse(text, lang, &Synonyms::default())
+            .into_iter()
+            .map(|s| s.keys.last().unwrap().0.clone())
+            .collect()
     }
 
     #[test]
     fn stop_words_go_and_words_are_stemmed() {
-        assert_eq!(
-            keys("When is Blinken visiting China?", Lang::En),
-            ["when", "blinken", "visit", "china"]
-        );
-        assert_eq!(
-            keys("Wann besucht Blinken China?", Lang::De),
-            ["wann", "besucht", "blink", "china"]
-        );
+        assert_eq!(first_keys("When is Blinken visiting China?", Lang::En), ["when", "blinken", "visit", "china"]);
+        assert_eq!(first_keys("Wann besucht Blinken China?", Lang::De), ["wann", "besucht", "blink", "china"]);
     }
 
     #[test]
-    fn question_words_stay() {
-        assert!(keys("Who is he meeting?", Lang::En).contains(&"who".to_string()));
-        assert!(keys("Quand a lieu la visite ?", Lang::Fr).contains(&"quand".to_string()));
+    fn question_words_stay_and_casual_spellings_fold() {
+        assert!(first_keys("Who is he meeting?", Lang::En).contains(&"who".to_string()));
+        assert!(first_keys("Quand a lieu la visite ?", Lang::Fr).contains(&"quand".to_string()));
+        assert_eq!(first_keys("whos going", Lang::En), ["who", "go"]);
     }
 
     #[test]
-    fn cjk_gives_pairs_and_content_characters_in_one_form() {
-        let zh_tw = keys("訪問是哪天", Lang::ZhTw);
-        let zh_cn = keys("访问是哪天", Lang::ZhCn);
-        assert_eq!(zh_tw, zh_cn);
-        assert!(zh_cn.contains(&"访问".to_string()));
-        assert!(zh_cn.contains(&"访".to_string()));
-        assert!(
-            !zh_cn.contains(&"是".to_string()),
-            "grammar characters make no single terms"
-        );
+    fn cjk_characters_are_slots_covered_by_their_pairs() {
+        let slots = analyse("访问是哪天", Lang::ZhCn, &Synonyms::default());
+        let raws: Vec<&str> = slots.iter().map(|s| s.raw.as_str()).collect();
+        assert_eq!(raws, ["访", "问", "哪", "天"], "是 is grammar and makes no slot");
+        let keys: Vec<&str> = slots[1].keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["问", "访问", "问是"]);
+        assert_eq!(slots[1].keys[0].1, SINGLE_CHARACTER_COVER);
     }
 
     #[test]
-    fn hiragana_pairs_are_marked_as_grammar() {
-        let terms = analyse("いつですか", Lang::Ja);
-        assert!(terms.iter().all(|t| t.class == Class::KanaPair));
-        let terms = analyse("ブリンケン", Lang::Ja);
-        assert!(terms.iter().all(|t| t.class == Class::Pair));
+    fn traditional_and_simplified_read_the_same() {
+        let a = analyse("訪問是哪天", Lang::ZhTw, &Synonyms::default());
+        let b = analyse("访问是哪天", Lang::ZhCn, &Synonyms::default());
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn hiragana_weighs_less_than_kanji_and_katakana() {
+        let slots = analyse("ブリンケンはいつ", Lang::Ja, &Synonyms::default());
+        assert!(slots.iter().any(|s| s.raw == "ブ" && s.class == Class::Cjk));
+        assert!(slots.iter().any(|s| s.raw == "い" && s.class == Class::Hiragana));
+        assert!(!slots.iter().any(|s| s.raw == "は"), "particles make no slot");
+    }
+
+    #[test]
+    fn synonyms_add_their_group_key_first() {
+        let syn = Synonyms::from_groups(&[vec!["relations".into(), "beziehungen".into(), "关系".into()]]);
+        let slots = analyse("Beziehungen", Lang::De, &syn);
+        assert_eq!(slots[0].keys[0].0, "=relations");
+        let slots = analyse("美中关系", Lang::ZhCn, &syn);
+        assert!(slots.iter().any(|s| s.keys.iter().any(|(k, _)| k == "=relations")));
     }
 }

@@ -1,7 +1,8 @@
 //! The immutable index the matcher searches: built once per fact base by [`IndexBuilder`], then
 //! shared read-only by every question.
 
-use super::analyse::{analyse, stem, Class, Term};
+use super::analyse::{analyse, stem, Class, Slot};
+use crate::knowledge::Synonyms;
 use crate::knowledge::FactBase;
 use crate::lang::Lang;
 use std::collections::HashMap;
@@ -9,16 +10,27 @@ use std::collections::HashMap;
 /// Index of a term in the vocabulary.
 pub type TermId = u32;
 
-/// One phrasing of one fact, as terms.
+/// A slot of a phrasing: its weight and the terms that cover it, with how fully.
+#[derive(Debug, Clone)]
+pub struct PhrasingSlot {
+    /// IDF weight of the slot.
+    pub weight: f32,
+    /// Terms covering it, with their cover (1.0 for the word or pair itself).
+    pub terms: Vec<(TermId, f32)>,
+}
+
+/// One phrasing of one fact, as slots.
 #[derive(Debug, Clone)]
 pub struct Phrasing {
     /// Index of the fact in the fact base.
     pub fact: u32,
     /// The language it is written in.
     pub lang: Lang,
-    /// Its distinct terms with their weights, sorted by term id.
-    pub terms: Vec<(TermId, f32)>,
-    /// The sum of its term weights.
+    /// Its slots.
+    pub slots: Vec<PhrasingSlot>,
+    /// Every term of its slots, sorted, for membership tests.
+    pub terms: Vec<TermId>,
+    /// The sum of its slot weights.
     pub weight: f32,
 }
 
@@ -47,10 +59,14 @@ pub struct Index {
     pub(crate) langs: Vec<u8>,
     pub(crate) postings: Vec<Vec<u32>>,
     pub(crate) fact_postings: Vec<Vec<u32>>,
-    pub(crate) deletes: HashMap<String, Vec<TermId>>,
+    pub(crate) deletes: HashMap<String, Vec<u32>>,
+    /// Every word the deletion index knows, as written (stems and raw forms), with its term.
+    pub(crate) words: Vec<(String, TermId)>,
     pub(crate) phrasings: Vec<Phrasing>,
     pub(crate) fact_ids: Vec<String>,
+    pub(crate) synonyms: Synonyms,
     pub(crate) unknown_idf: f32,
+    pub(crate) max_idf: f32,
 }
 
 impl Index {
@@ -94,18 +110,27 @@ pub struct IndexBuilder {
     langs: Vec<u8>,
     fact_ids: Vec<String>,
     fact_terms: Vec<Vec<TermId>>,
-    phrasings: Vec<(u32, Lang, Vec<TermId>)>,
+    phrasings: Vec<(u32, Lang, Vec<(Class, Vec<(TermId, f32)>)>)>,
+    synonyms: Synonyms,
 }
 
 impl IndexBuilder {
-    /// An empty builder.
+    /// An empty builder with no synonyms.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// An empty builder that reads text with these synonym groups.
+    pub fn with_synonyms(synonyms: Synonyms) -> Self {
+        IndexBuilder {
+            synonyms,
+            ..Self::default()
+        }
+    }
+
     /// A builder holding every fact of `base`: its phrasings in every language and its keywords.
     pub fn from_facts(base: &FactBase) -> Self {
-        let mut b = Self::new();
+        let mut b = Self::with_synonyms(base.synonyms.clone());
         for fact in &base.facts {
             let f = b.add_fact(&fact.id);
             for (&lang, phrasings) in &fact.questions {
@@ -145,40 +170,48 @@ impl IndexBuilder {
         id
     }
 
-    fn add_terms(&mut self, terms: &[Term], lang: Option<Lang>) -> Vec<TermId> {
-        let mut ids = Vec::with_capacity(terms.len());
-        for t in terms {
-            let id = self.intern(&t.key, t.class, lang);
-            // The word as written leads to the same term, so that a question stemmed in another
-            // language still finds it.
-            if t.raw != t.key && !self.vocab.contains_key(&t.raw) {
-                self.vocab.insert(t.raw.clone(), id);
+    fn add_slots(&mut self, slots: &[Slot], lang: Option<Lang>) -> Vec<(Class, Vec<(TermId, f32)>)> {
+        let mut out = Vec::with_capacity(slots.len());
+        for slot in slots {
+            let mut terms = Vec::with_capacity(slot.keys.len());
+            for (key, cover) in &slot.keys {
+                // Single CJK characters and pairs are interned with the slot's class so that their
+                // weight follows it.
+                let id = self.intern(key, slot.class, lang);
+                terms.push((id, *cover));
             }
-            if let Some(l) = lang {
-                if let Some(&raw_id) = self.vocab.get(&t.raw) {
+            if slot.class == Class::Word {
+                // The word as written leads to the same term as its stem, so that a question stemmed
+                // in another language still finds it.
+                let stem_id = terms.last().map(|t| t.0).expect("a word slot has a key");
+                if !self.vocab.contains_key(&slot.raw) {
+                    self.vocab.insert(slot.raw.clone(), stem_id);
+                }
+                if let (Some(l), Some(&raw_id)) = (lang, self.vocab.get(&slot.raw)) {
                     self.langs[raw_id as usize] |= l.bit();
                 }
             }
-            ids.push(id);
+            out.push((slot.class, terms));
         }
-        ids
+        out
     }
 
     /// Adds a phrasing of fact `fact` written in `lang`.
     pub fn add_phrasing(&mut self, fact: u32, lang: Lang, text: &str) {
-        let terms = analyse(text, lang);
-        let ids = self.add_terms(&terms, Some(lang));
-        self.fact_terms[fact as usize].extend(&ids);
-        self.phrasings.push((fact, lang, ids));
+        let slots = analyse(text, lang, &self.synonyms);
+        let slots = self.add_slots(&slots, Some(lang));
+        self.fact_terms[fact as usize].extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
+        self.phrasings.push((fact, lang, slots));
     }
 
     /// Adds a keyword of fact `fact`: it joins the fact's vocabulary (not a phrasing of its own),
-    /// stemmed in every Latin-script language since keywords have no language.
+    /// read in every Latin-script language since keywords have no language.
     pub fn add_keyword(&mut self, fact: u32, text: &str) {
         let mut ids = Vec::new();
-        for lang in [Lang::En, Lang::Es, Lang::Fr, Lang::De, Lang::ZhCn] {
-            let terms = analyse(text, lang);
-            ids.extend(self.add_terms(&terms, None));
+        for lang in [Lang::En, Lang::Es, Lang::Fr, Lang::De] {
+            let slots = analyse(text, lang, &self.synonyms);
+            let slots = self.add_slots(&slots, None);
+            ids.extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
         }
         self.fact_terms[fact as usize].extend(ids);
     }
@@ -204,36 +237,42 @@ impl IndexBuilder {
             .collect();
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
         let mut phrasings = Vec::with_capacity(self.phrasings.len());
-        for (i, (fact, lang, ids)) in self.phrasings.into_iter().enumerate() {
-            let mut ids = ids;
-            ids.sort_unstable();
-            ids.dedup();
-            for &t in &ids {
+        for (i, (fact, lang, slots)) in self.phrasings.into_iter().enumerate() {
+            let mut terms: Vec<TermId> = slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)).collect();
+            terms.sort_unstable();
+            terms.dedup();
+            for &t in &terms {
                 postings[t as usize].push(i as u32);
             }
-            let terms: Vec<(TermId, f32)> = ids.iter().map(|&t| (t, idf[t as usize])).collect();
-            let weight = terms.iter().map(|(_, w)| w).sum();
+            let slots: Vec<PhrasingSlot> = slots
+                .into_iter()
+                .map(|(_, terms)| PhrasingSlot {
+                    weight: idf[terms[0].0 as usize],
+                    terms,
+                })
+                .collect();
+            let weight = slots.iter().map(|s| s.weight).sum();
             phrasings.push(Phrasing {
                 fact,
                 lang,
+                slots,
                 terms,
                 weight,
             });
         }
-        let mut deletes: HashMap<String, Vec<TermId>> = HashMap::new();
-        for (key, &id) in &self.vocab {
-            if self.classes[id as usize] != Class::Word {
-                continue;
-            }
-            let len = key.chars().count();
-            if len < FUZZY_MIN_LEN - 1 {
-                continue;
-            }
-            for d in deletions(key, max_edits(len).max(1)) {
-                let v = deletes.entry(d).or_default();
-                if !v.contains(&id) {
-                    v.push(id);
-                }
+        let mut deletes: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut words: Vec<(String, TermId)> = self
+            .vocab
+            .iter()
+            .filter(|(key, &id)| {
+                self.classes[id as usize] == Class::Word && !key.starts_with('=') && key.chars().count() + 1 >= FUZZY_MIN_LEN
+            })
+            .map(|(k, &id)| (k.clone(), id))
+            .collect();
+        words.sort();
+        for (w, (key, _)) in words.iter().enumerate() {
+            for d in deletions(key, max_edits(key.chars().count()).max(1)) {
+                deletes.entry(d).or_default().push(w as u32);
             }
         }
         Index {
@@ -244,9 +283,12 @@ impl IndexBuilder {
             postings,
             fact_postings,
             deletes,
+            words,
             phrasings,
             fact_ids: self.fact_ids,
+            synonyms: self.synonyms,
             unknown_idf: (1.0 + 2.0 * n_facts).ln(),
+            max_idf: (1.0 + n_facts).ln(),
         }
     }
 }
@@ -299,7 +341,7 @@ mod tests {
         let china = deletions("china", 1);
         // "chna" is "china" with one deletion, so they meet.
         assert!(china.contains(&"chna".to_string()));
-        assert_eq!(deletions("ab", 2).len(), 4); // ab, b, a, and nothing shorter than one letter
+        assert_eq!(deletions("ab", 2).len(), 3); // ab, b, a: nothing shorter than one letter
     }
 
     #[test]

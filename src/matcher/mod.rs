@@ -9,11 +9,11 @@ mod analyse;
 mod index;
 mod score;
 
-pub use analyse::{analyse, stem, Class, Term};
+pub use analyse::{analyse, analyse_folded, stem, Class, Slot, HIRAGANA_FACTOR, SINGLE_CHARACTER_COVER};
 pub use index::{
     deletions, max_edits, Index, IndexBuilder, Phrasing, TermId, FUZZY_MIN_LEN, FUZZY_TWO_EDITS_LEN,
 };
 pub use score::{
-    Scored, ANSWER_THRESHOLD, BEST_PHRASING_SHARE, FUZZY_MIN_SIMILARITY, OTHER_STEM_SIMILARITY,
+    Params, Scored, ANSWER_THRESHOLD, MIN_EVIDENCE_SHARE, UNKNOWN_WORD_FACTOR, UNKNOWN_SLOT_PENALTY, BEST_PHRASING_SHARE, FUZZY_MIN_SIMILARITY, OTHER_STEM_SIMILARITY,
     QUESTION_COVERAGE_WEIGHT, SUGGEST_THRESHOLD, UNKNOWN_PAIR_SHARE, UNPROMPTED_THRESHOLD,
 };

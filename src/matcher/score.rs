@@ -2,7 +2,7 @@
 //! and each phrasing's, with typo tolerance. The thresholds that turn a score into an answer, a
 //! suggestion or a decline are the named constants below.
 
-use super::analyse::{analyse_folded, Class, Term};
+use super::analyse::{analyse_folded, Class, Slot};
 use super::index::{deletions, max_edits, other_stems, Index, TermId};
 use crate::lang::Lang;
 
@@ -41,6 +41,56 @@ pub const OTHER_STEM_SIMILARITY: f32 = 0.9;
 /// unavoidable noise in unsegmented text, unlike an unknown word in a spaced language.
 pub const UNKNOWN_PAIR_SHARE: f32 = 0.35;
 
+/// Unknown words (in no phrasing or keyword, not even with a typo) weigh this many times the rarest
+/// known word: a name or topic the brief never mentions ("Nixon", "Japan", "weather") is the
+/// strongest sign that the question is not about the brief.
+pub const UNKNOWN_WORD_FACTOR: f32 = 1.0;
+
+/// A question must carry at least this share of the rarest word's weight in matched terms to be
+/// answered at full score: "how?" alone, or "hi, how are you", is too little to stand on.
+pub const MIN_EVIDENCE_SHARE: f32 = 0.7;
+
+/// Each content word (or CJK character) of the question that nothing in the fact base knows, not even
+/// with a typo, multiplies the score by this: the unknown word is usually the point of the question
+/// ("When did *Nixon* visit China?", "How long did Blinken stay in *Japan*?").
+pub const UNKNOWN_SLOT_PENALTY: f32 = 0.85;
+
+/// The tunable numbers of scoring, gathered so that tests and the tuning example can vary them;
+/// [`Params::DEFAULT`] holds the named constants above.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// See [`QUESTION_COVERAGE_WEIGHT`].
+    pub question_coverage_weight: f32,
+    /// See [`BEST_PHRASING_SHARE`].
+    pub best_phrasing_share: f32,
+    /// See [`UNKNOWN_WORD_FACTOR`].
+    pub unknown_word_factor: f32,
+    /// See [`UNKNOWN_PAIR_SHARE`].
+    pub unknown_pair_share: f32,
+    /// See [`MIN_EVIDENCE_SHARE`].
+    pub min_evidence_share: f32,
+    /// See [`UNKNOWN_SLOT_PENALTY`].
+    pub unknown_slot_penalty: f32,
+}
+
+impl Params {
+    /// The parameters in use.
+    pub const DEFAULT: Params = Params {
+        question_coverage_weight: QUESTION_COVERAGE_WEIGHT,
+        best_phrasing_share: BEST_PHRASING_SHARE,
+        unknown_word_factor: UNKNOWN_WORD_FACTOR,
+        unknown_pair_share: UNKNOWN_PAIR_SHARE,
+        min_evidence_share: MIN_EVIDENCE_SHARE,
+        unknown_slot_penalty: UNKNOWN_SLOT_PENALTY,
+    };
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
 /// A fact and its score.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scored {
@@ -54,6 +104,8 @@ pub struct Scored {
 #[derive(Debug)]
 struct QueryTerm {
     weight: f32,
+    /// Nothing in the index covers it, and it is content (a word, or a Han/katakana character).
+    unknown: bool,
     candidates: Vec<(TermId, f32)>,
 }
 
@@ -64,42 +116,45 @@ fn similarity(a: &str, b: &str) -> f32 {
 }
 
 impl Index {
-    fn candidates(&self, term: &Term, lang: Lang) -> Vec<(TermId, f32)> {
+    fn candidates(&self, slot: &Slot, lang: Lang) -> Vec<(TermId, f32)> {
         let mut out: Vec<(TermId, f32)> = Vec::new();
-        let push = |id: TermId, sim: f32, out: &mut Vec<(TermId, f32)>| match out
-            .iter_mut()
-            .find(|(t, _)| *t == id)
-        {
+        let push = |id: TermId, sim: f32, out: &mut Vec<(TermId, f32)>| match out.iter_mut().find(|(t, _)| *t == id) {
             Some(e) => e.1 = e.1.max(sim),
             None => out.push((id, sim)),
         };
-        if let Some(id) = self.term(&term.key) {
-            push(id, 1.0, &mut out);
+        for (key, cover) in &slot.keys {
+            if let Some(id) = self.term(key) {
+                push(id, *cover, &mut out);
+            }
         }
-        if term.class != Class::Word {
+        if slot.class != Class::Word {
             return out;
         }
-        if let Some(id) = self.term(&term.raw) {
+        if let Some(id) = self.term(&slot.raw) {
             push(id, 1.0, &mut out);
         }
         if out.is_empty() {
-            for s in other_stems(&term.raw, lang) {
+            for s in other_stems(&slot.raw, lang) {
                 if let Some(id) = self.term(&s) {
                     push(id, OTHER_STEM_SIMILARITY, &mut out);
                 }
             }
         }
         // Typos: look up the word's deletions in the deletion index, then verify the real distance.
-        let len = term.raw.chars().count();
+        let len = slot.raw.chars().count();
         if len + 1 >= super::index::FUZZY_MIN_LEN {
             let edits = max_edits(len).max(1);
-            for d in deletions(&term.raw, edits) {
-                if let Some(ids) = self.deletes.get(&d) {
-                    for &id in ids {
-                        let key = &self.keys[id as usize];
-                        let sim = similarity(&term.raw, key);
+            for d in deletions(&slot.raw, edits) {
+                if let Some(words) = self.deletes.get(&d) {
+                    for &w in words {
+                        let (word, id) = &self.words[w as usize];
+                        let sim = similarity(&slot.raw, word);
                         if sim >= FUZZY_MIN_SIMILARITY && sim < 1.0 {
-                            push(id, sim, &mut out);
+                            push(*id, sim, &mut out);
+                            // A typo of a word in a synonym group belongs to the group too.
+                            if let Some(g) = self.synonyms.group_of(word).and_then(|g| self.term(g)) {
+                                push(g, sim, &mut out);
+                            }
                         }
                     }
                 }
@@ -108,21 +163,33 @@ impl Index {
         out
     }
 
-    fn query_terms(&self, terms: &[Term], lang: Lang) -> Vec<QueryTerm> {
+    fn query_terms(&self, slots: &[Slot], lang: Lang, params: &Params) -> Vec<QueryTerm> {
         let mut seen = std::collections::HashSet::new();
-        terms
+        slots
             .iter()
-            .filter(|t| seen.insert(t.key.clone()))
-            .map(|t| {
-                let candidates = self.candidates(t, lang);
-                let weight = match candidates.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
-                    Some(&(id, _)) => self.idf[id as usize],
-                    None => match t.class {
-                        Class::Word => self.unknown_idf,
-                        _ => self.unknown_idf * UNKNOWN_PAIR_SHARE * t.class.factor(),
+            .filter(|s| seen.insert((s.raw.clone(), s.keys.len())))
+            .map(|s| {
+                let candidates = self.candidates(s, lang);
+                // The slot weighs what its own key weighs; a typo weighs what the word it stands for does.
+                let own = s.keys.iter().find_map(|(k, _)| self.term(k));
+                let weight = match own.or_else(|| {
+                    candidates
+                        .iter()
+                        .max_by(|a, b| a.1.total_cmp(&b.1))
+                        .map(|&(id, _)| id)
+                }) {
+                    Some(id) if s.class == Class::Word || own.is_some() => self.idf[id as usize],
+                    _ => match s.class {
+                        Class::Word => self.unknown_idf * params.unknown_word_factor,
+                        c => self.unknown_idf * params.unknown_pair_share * c.factor(),
                     },
                 };
-                QueryTerm { weight, candidates }
+                let unknown = candidates.is_empty() && s.class != Class::Hiragana;
+                QueryTerm {
+                    weight,
+                    unknown,
+                    candidates,
+                }
             })
             .collect()
     }
@@ -130,8 +197,13 @@ impl Index {
     /// Scores a folded question written in `lang` against every fact that shares a term with it,
     /// best first.
     pub fn score(&self, folded: &str, lang: Lang) -> Vec<Scored> {
-        let terms = analyse_folded(folded, lang);
-        let qterms = self.query_terms(&terms, lang);
+        self.score_with(folded, lang, &Params::DEFAULT)
+    }
+
+    /// [`Index::score`] with other parameters.
+    pub fn score_with(&self, folded: &str, lang: Lang, params: &Params) -> Vec<Scored> {
+        let slots = analyse_folded(folded, lang, &self.synonyms);
+        let qterms = self.query_terms(&slots, lang, params);
         let total: f32 = qterms.iter().map(|q| q.weight).sum();
         if total <= 0.0 || self.fact_ids.is_empty() {
             return Vec::new();
@@ -154,12 +226,7 @@ impl Index {
         let mut best_phrasing = vec![0f32; self.fact_ids.len()];
         for p in touched {
             let phrasing = &self.phrasings[p as usize];
-            let contains = |id: TermId| {
-                phrasing
-                    .terms
-                    .binary_search_by_key(&id, |&(t, _)| t)
-                    .is_ok()
-            };
+            let contains = |id: TermId| phrasing.terms.binary_search(&id).is_ok();
             let q_matched: f32 = qterms
                 .iter()
                 .map(|q| {
@@ -173,9 +240,16 @@ impl Index {
                 })
                 .sum();
             let p_matched: f32 = phrasing
-                .terms
+                .slots
                 .iter()
-                .map(|(id, w)| w * reach.get(id).copied().unwrap_or(0.0))
+                .map(|slot| {
+                    let best = slot
+                        .terms
+                        .iter()
+                        .map(|(id, cover)| cover * reach.get(id).copied().unwrap_or(0.0))
+                        .fold(0f32, f32::max);
+                    slot.weight * best
+                })
                 .sum();
             let cq = q_matched / total;
             let cp = if phrasing.weight > 0.0 {
@@ -183,11 +257,14 @@ impl Index {
             } else {
                 0.0
             };
-            let s = cq.powf(QUESTION_COVERAGE_WEIGHT) * cp.powf(1.0 - QUESTION_COVERAGE_WEIGHT);
+            let a = params.question_coverage_weight;
+            let s = cq.powf(a) * cp.powf(1.0 - a);
             let f = phrasing.fact as usize;
             best_phrasing[f] = best_phrasing[f].max(s);
         }
 
+        let unknown = qterms.iter().filter(|q| q.unknown).count() as i32;
+        let penalty = params.unknown_slot_penalty.powi(unknown);
         let mut out: Vec<Scored> = Vec::new();
         for (f, &bp) in best_phrasing.iter().enumerate() {
             if bp <= 0.0 {
@@ -199,23 +276,43 @@ impl Index {
                     let best = q
                         .candidates
                         .iter()
-                        .filter(|(id, _)| {
-                            self.fact_postings[*id as usize]
-                                .binary_search(&(f as u32))
-                                .is_ok()
-                        })
+                        .filter(|(id, _)| self.fact_postings[*id as usize].binary_search(&(f as u32)).is_ok())
                         .map(|&(_, s)| s)
                         .fold(0f32, f32::max);
                     q.weight * best
                 })
                 .sum();
-            let score = BEST_PHRASING_SHARE * bp + (1.0 - BEST_PHRASING_SHARE) * (covered / total);
+            let share = params.best_phrasing_share;
+            let evidence = (covered / (params.min_evidence_share * self.max_idf)).min(1.0);
+            let score = (share * bp + (1.0 - share) * (covered / total)) * evidence * penalty;
             out.push(Scored {
                 fact: f as u32,
                 score,
             });
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact)));
+        out
+    }
+
+    /// A human-readable account of how a question was read: each term, its weight and what it matched.
+    /// For `attache ask --explain`, so moderators can see why a question went where it did.
+    pub fn explain(&self, folded: &str, lang: Lang) -> String {
+        let slots = analyse_folded(folded, lang, &self.synonyms);
+        let qterms = self.query_terms(&slots, lang, &Params::DEFAULT);
+        let mut out = format!("language {lang}; terms:\n");
+        let mut seen = std::collections::HashSet::new();
+        let unique: Vec<&Slot> = slots.iter().filter(|s| seen.insert((s.raw.clone(), s.keys.len()))).collect();
+        for (t, q) in unique.iter().zip(&qterms) {
+            let cands: Vec<String> = q
+                .candidates
+                .iter()
+                .map(|(id, s)| format!("{}~{:.2}", self.keys[*id as usize], s))
+                .collect();
+            out.push_str(&format!("  {:<14} w={:.2} -> {}\n", t.raw, q.weight, cands.join(" ")));
+        }
+        for s in self.score(folded, lang).iter().take(3) {
+            out.push_str(&format!("  {:<20} {:.3}\n", self.fact_id(s.fact), s.score));
+        }
         out
     }
 }
