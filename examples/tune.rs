@@ -26,11 +26,11 @@ fn main() {
         })
         .collect();
     let mut results = Vec::new();
-    for a in [0.5f32, 0.6, 0.7, 0.8] {
-        for share in [0.5f32, 0.6, 0.75, 0.9] {
+    for a in [0.4f32, 0.5, 0.6, 0.7] {
+        for share in [0.4f32, 0.5, 0.6, 0.75, 0.9] {
             for unk in [1.0f32, 1.5, 2.0] {
               for pen in [1.0f32, 0.9, 0.8, 0.7] {
-                for ev in [0.0f32, 0.7, 0.9] {
+                for ev in [0.3f32, 0.5, 0.7, 1.0] {
                     let p = Params {
                         question_coverage_weight: a,
                         best_phrasing_share: share,

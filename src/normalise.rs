@@ -35,6 +35,8 @@ const PHRASE_ALIASES: &[(&str, &str)] = &[
     ("antony blinken", "blinken"),
     ("anthony", "antony"),
     ("xi jinping", "xi"),
+    ("por que", "porque"),
+    ("por qué", "porque"),
     ("joe biden", "biden"),
 ];
 

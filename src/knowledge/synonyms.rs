@@ -74,8 +74,10 @@ impl Synonyms {
             vec![Problem::at(path, line, ProblemKind::Toml(e.message().trim().to_string()))]
         })?;
         let mut problems = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for g in &file.group {
+        // Word -> (group number, line). The same word twice in one group is harmless (accents fold:
+        // "Pékin" and "Pekin"); in two groups it is ambiguous.
+        let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+        for (gi, g) in file.group.iter().enumerate() {
             for w in &g.words {
                 let line = line_of(&text, w.span().start);
                 let folded = fold(w.get_ref());
@@ -85,7 +87,7 @@ impl Synonyms {
                         line,
                         ProblemKind::BadRow(format!("synonym \"{}\" must be one word", w.get_ref())),
                     ));
-                } else if let Some(first) = seen.insert(folded, line) {
+                } else if let Some(&(_, first)) = seen.get(&folded).filter(|(other, _)| *other != gi) {
                     problems.push(Problem::at(
                         path,
                         line,
@@ -94,6 +96,8 @@ impl Synonyms {
                             w.get_ref()
                         )),
                     ));
+                } else {
+                    seen.insert(folded, (gi, line));
                 }
             }
         }

@@ -40,6 +40,34 @@ pub const HIRAGANA_FACTOR: f32 = 0.3;
 /// same character in another word often means something else (会 in 会见 "meet" and 会 "will").
 pub const SINGLE_CHARACTER_COVER: f32 = 0.6;
 
+/// Question words weigh this many times their IDF weight: they name the kind of answer wanted (when,
+/// who, where, why), which is often all that separates two facts ("Wann findet der Besuch statt?"
+/// from "Wo findet der Besuch statt?").
+pub const QUESTION_WORD_BOOST: f32 = 2.0;
+
+/// Question words of the Latin-script languages, folded. French "où" folds to "ou", the same as "or":
+/// "where" is by far the more useful reading in a question.
+const QUESTION_WORDS: &[&str] = &[
+    "when", "who", "whom", "where", "why", "which", "how", "cuando", "quien", "quienes", "donde",
+    "adonde", "porque", "cual", "ou", "cuales", "cuanto", "cuantos", "cuanta", "quand", "qui", "pourquoi",
+    "quel", "quelle", "quels", "quelles", "combien", "wann", "wer", "wen", "wem", "wo", "wohin",
+    "warum", "wieso", "weshalb", "welche", "welcher", "welches", "welchen",
+];
+
+/// Question words of Chinese and Japanese, as character pairs (Simplified).
+const CJK_QUESTION_PAIRS: &[&str] = &[
+    "时候", "何时", "哪天", "几号", "多久", "几天", "哪里", "哪儿", "去哪", "哪些", "为什", "为何", "何故", "いつ", "なぜ", "どこ",
+    "だれ", "どなた", "どう", "何日", "何故",
+];
+
+/// True when a CJK pair (Simplified) is a question word.
+pub fn is_question_pair(pair: &str) -> bool {
+    CJK_QUESTION_PAIRS.contains(&pair)
+}
+
+/// Question words of Chinese and Japanese that stand alone.
+const CJK_QUESTION_CHARS: &str = "谁誰";
+
 /// One unit of a phrasing or a question that matching must cover.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slot {
@@ -50,10 +78,13 @@ pub struct Slot {
     pub raw: String,
     /// How it was made.
     pub class: Class,
+    /// A question word (see [`QUESTION_WORD_BOOST`]).
+    pub question: bool,
 }
 
 /// Words that carry no meaning for matching in any of the Latin-script languages. Question words
-/// (when, who, wann, quand, cuándo...) are deliberately absent: they tell facts apart.
+/// (when, who, wann, quand, cuándo...) are deliberately absent: they tell facts apart. So is German
+/// "war" (was): English "war" matters more.
 const STOP_WORDS: &[&str] = &[
     // English
     "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did",
@@ -71,13 +102,13 @@ const STOP_WORDS: &[&str] = &[
     "les", "lo", "te", "nos", "por", "para", "con", "muy", "mas", "ya", "hay", "puedes", "puede",
     "podrias", "dime", "decir", "sabes", "favor", "usted", "tu", "mi", "yo", "que",
     // French
-    "le", "les", "l", "une", "des", "de", "du", "au", "aux", "et", "ou", "en", "est", "sont", "etre",
+    "le", "les", "l", "une", "des", "de", "du", "au", "aux", "et", "en", "est", "sont", "etre",
     "c", "ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "on", "sa", "son", "ses", "leur",
     "leurs", "qu", "ne", "pas", "par", "avec", "dans", "sur", "tres", "vous", "je", "moi", "nous",
     "peux", "pouvez", "dire", "dis", "savez", "sais", "plait", "svp", "donc", "alors", "j", "n",
     // German
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "ist",
-    "sind", "war", "waren", "sein", "hat", "haben", "und", "oder", "zu", "von", "im", "am", "an",
+    "sind", "waren", "sein", "hat", "haben", "und", "oder", "zu", "von", "im", "am", "an",
     "auf", "aus", "es", "er", "sie", "ihr", "ich", "du", "wir", "mir", "mich", "sich", "nicht",
     "noch", "auch", "schon", "sehr", "bitte", "kannst", "konnen", "konnten", "sagen", "sag",
     "weisst", "wissen", "mal", "denn", "doch", "eigentlich", "gibt", "geht",
@@ -157,6 +188,7 @@ pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot
                 keys.push((stemmed, 1.0));
                 slots.push(Slot {
                     keys,
+                    question: QUESTION_WORDS.contains(&w.as_str()),
                     raw: w,
                     class: Class::Word,
                 });
@@ -191,11 +223,13 @@ fn cjk_slots(run: &[char], synonyms: &Synonyms, slots: &mut Vec<Slot>) {
             continue;
         };
         let mut keys = vec![(c.to_string(), SINGLE_CHARACTER_COVER)];
+        let mut question = CJK_QUESTION_CHARS.contains(c);
         for pair in [i.checked_sub(1).map(|j| (run[j], c)), run.get(i + 1).map(|&n| (c, n))]
             .into_iter()
             .flatten()
         {
             let p: String = [pair.0, pair.1].iter().collect();
+            question |= CJK_QUESTION_PAIRS.contains(&p.as_str());
             if let Some(group) = synonyms.group_of(&p) {
                 keys.push((group.to_string(), 1.0));
             }
@@ -205,6 +239,7 @@ fn cjk_slots(run: &[char], synonyms: &Synonyms, slots: &mut Vec<Slot>) {
             keys,
             raw: c.to_string(),
             class,
+            question,
         });
     }
 }
@@ -256,6 +291,22 @@ mod tests {
         assert!(slots.iter().any(|s| s.raw == "ブ" && s.class == Class::Cjk));
         assert!(slots.iter().any(|s| s.raw == "い" && s.class == Class::Hiragana));
         assert!(!slots.iter().any(|s| s.raw == "は"), "particles make no slot");
+    }
+
+    #[test]
+    fn question_words_are_marked_in_every_script() {
+        let q = |text: &str, lang| -> Vec<String> {
+            analyse(text, lang, &Synonyms::default())
+                .into_iter()
+                .filter(|s| s.question)
+                .map(|s| s.raw)
+                .collect()
+        };
+        assert_eq!(q("Wann findet der Besuch statt?", Lang::De), ["wann"]);
+        assert_eq!(q("¿Cuándo es la visita?", Lang::Es), ["cuando"]);
+        assert_eq!(q("なぜ行くのですか", Lang::Ja), ["な", "ぜ"]);
+        assert_eq!(q("访问是什么时候", Lang::ZhCn), ["时", "候"]);
+        assert_eq!(q("他见谁", Lang::ZhCn), ["谁"]);
     }
 
     #[test]

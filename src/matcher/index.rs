@@ -1,7 +1,7 @@
 //! The immutable index the matcher searches: built once per fact base by [`IndexBuilder`], then
 //! shared read-only by every question.
 
-use super::analyse::{analyse, stem, Class, Slot};
+use super::analyse::{analyse, stem, Class, Slot, QUESTION_WORD_BOOST};
 use crate::knowledge::Synonyms;
 use crate::knowledge::FactBase;
 use crate::lang::Lang;
@@ -110,7 +110,7 @@ pub struct IndexBuilder {
     langs: Vec<u8>,
     fact_ids: Vec<String>,
     fact_terms: Vec<Vec<TermId>>,
-    phrasings: Vec<(u32, Lang, Vec<(Class, Vec<(TermId, f32)>)>)>,
+    phrasings: Vec<(u32, Lang, Vec<(f32, Vec<(TermId, f32)>)>)>,
     synonyms: Synonyms,
 }
 
@@ -170,7 +170,8 @@ impl IndexBuilder {
         id
     }
 
-    fn add_slots(&mut self, slots: &[Slot], lang: Option<Lang>) -> Vec<(Class, Vec<(TermId, f32)>)> {
+    /// Interns the slots' keys; returns each slot's weight factor (question words boosted) and terms.
+    fn add_slots(&mut self, slots: &[Slot], lang: Option<Lang>) -> Vec<(f32, Vec<(TermId, f32)>)> {
         let mut out = Vec::with_capacity(slots.len());
         for slot in slots {
             let mut terms = Vec::with_capacity(slot.keys.len());
@@ -191,7 +192,8 @@ impl IndexBuilder {
                     self.langs[raw_id as usize] |= l.bit();
                 }
             }
-            out.push((slot.class, terms));
+            let boost = if slot.question { QUESTION_WORD_BOOST } else { 1.0 };
+            out.push((boost, terms));
         }
         out
     }
@@ -232,7 +234,7 @@ impl IndexBuilder {
         let idf: Vec<f32> = (0..n_terms)
             .map(|t| {
                 let df = fact_postings[t].len().max(1) as f32;
-                (1.0 + n_facts / df).ln() * self.classes[t].factor()
+                (1.0 + n_facts / df).ln() * key_factor(&self.keys[t])
             })
             .collect();
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
@@ -246,8 +248,8 @@ impl IndexBuilder {
             }
             let slots: Vec<PhrasingSlot> = slots
                 .into_iter()
-                .map(|(_, terms)| PhrasingSlot {
-                    weight: idf[terms[0].0 as usize],
+                .map(|(boost, terms)| PhrasingSlot {
+                    weight: slot_weight(&idf, boost, &terms),
                     terms,
                 })
                 .collect();
@@ -290,6 +292,27 @@ impl IndexBuilder {
             unknown_idf: (1.0 + 2.0 * n_facts).ln(),
             max_idf: (1.0 + n_facts).ln(),
         }
+    }
+}
+
+/// The weight factor of a term by its text: hiragana-only terms are mostly grammar, except the
+/// question words among them (いつ, なぜ, どこ).
+pub fn key_factor(key: &str) -> f32 {
+    let hiragana = |c: char| ('\u{3040}'..='\u{309f}').contains(&c);
+    if key.chars().all(hiragana) && !super::analyse::is_question_pair(key) {
+        super::analyse::HIRAGANA_FACTOR
+    } else {
+        1.0
+    }
+}
+
+/// A slot weighs what its first term weighs; a question word weighs what its weightiest term does
+/// (the pair なぜ, not the common character な), times [`QUESTION_WORD_BOOST`].
+pub fn slot_weight(idf: &[f32], boost: f32, terms: &[(TermId, f32)]) -> f32 {
+    if boost > 1.0 {
+        boost * terms.iter().map(|&(t, _)| idf[t as usize]).fold(0.0, f32::max)
+    } else {
+        idf[terms[0].0 as usize]
     }
 }
 

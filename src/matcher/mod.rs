@@ -9,7 +9,7 @@ mod analyse;
 mod index;
 mod score;
 
-pub use analyse::{analyse, analyse_folded, stem, Class, Slot, HIRAGANA_FACTOR, SINGLE_CHARACTER_COVER};
+pub use analyse::{analyse, analyse_folded, stem, Class, Slot, HIRAGANA_FACTOR, QUESTION_WORD_BOOST, SINGLE_CHARACTER_COVER};
 pub use index::{
     deletions, max_edits, Index, IndexBuilder, Phrasing, TermId, FUZZY_MIN_LEN, FUZZY_TWO_EDITS_LEN,
 };

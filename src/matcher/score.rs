@@ -2,37 +2,40 @@
 //! and each phrasing's, with typo tolerance. The thresholds that turn a score into an answer, a
 //! suggestion or a decline are the named constants below.
 
-use super::analyse::{analyse_folded, Class, Slot};
-use super::index::{deletions, max_edits, other_stems, Index, TermId};
+use super::analyse::{analyse_folded, Class, Slot, QUESTION_WORD_BOOST};
+use super::index::{deletions, max_edits, other_stems, slot_weight, Index, TermId};
 use crate::lang::Lang;
 
 /// A fact scoring at least this is the answer.
 ///
 /// Below it, something the question says is missing from every phrasing of the best fact: an
 /// unknown name ("Nixon"), a topic the brief lacks ("weather"), or a mix of two facts' words.
-pub const ANSWER_THRESHOLD: f32 = 0.56;
+pub const ANSWER_THRESHOLD: f32 = 0.65;
 
 /// Facts scoring at least this (but less than [`ANSWER_THRESHOLD`]) are offered as "did you mean".
-pub const SUGGEST_THRESHOLD: f32 = 0.38;
+pub const SUGGEST_THRESHOLD: f32 = 0.45;
 
 /// In channels where the bot answers unprompted, a fact must score at least this: a wrong
 /// unsolicited answer is worse than silence.
-pub const UNPROMPTED_THRESHOLD: f32 = 0.72;
+pub const UNPROMPTED_THRESHOLD: f32 = 0.8;
 
 /// How much the question's coverage counts against the phrasing's (the rest).
 ///
 /// What the user wrote must be understood (an unknown word is a strong sign the brief does not
 /// cover it); a phrasing may carry extra words the user left out ("When is Blinken visiting China?"
 /// vs "When?").
-pub const QUESTION_COVERAGE_WEIGHT: f32 = 0.7;
+pub const QUESTION_COVERAGE_WEIGHT: f32 = 0.4;
 
 /// The share of a fact's score that comes from its best single phrasing; the rest comes from how much of
 /// the question the fact's whole vocabulary (all phrasings and keywords) covers.
-pub const BEST_PHRASING_SHARE: f32 = 0.75;
+pub const BEST_PHRASING_SHARE: f32 = 0.5;
 
 /// A typo-tolerant match must be at least this similar (1 - edits / length): "chna" ~ "china" is 0.8,
 /// "wen" ~ "when" 0.75, "wer" ~ "wen" 0.67 (rejected).
 pub const FUZZY_MIN_SIMILARITY: f32 = 0.7;
+
+/// Words of at most this many letters must keep their first letter to count as a typo of a known word.
+pub const SHORT_WORD_LEN: usize = 4;
 
 /// A word found only through another language's stemmer counts this much.
 pub const OTHER_STEM_SIMILARITY: f32 = 0.9;
@@ -48,12 +51,12 @@ pub const UNKNOWN_WORD_FACTOR: f32 = 1.0;
 
 /// A question must carry at least this share of the rarest word's weight in matched terms to be
 /// answered at full score: "how?" alone, or "hi, how are you", is too little to stand on.
-pub const MIN_EVIDENCE_SHARE: f32 = 0.7;
+pub const MIN_EVIDENCE_SHARE: f32 = 0.3;
 
 /// Each content word (or CJK character) of the question that nothing in the fact base knows, not even
 /// with a typo, multiplies the score by this: the unknown word is usually the point of the question
 /// ("When did *Nixon* visit China?", "How long did Blinken stay in *Japan*?").
-pub const UNKNOWN_SLOT_PENALTY: f32 = 0.85;
+pub const UNKNOWN_SLOT_PENALTY: f32 = 0.9;
 
 /// The tunable numbers of scoring, gathered so that tests and the tuning example can vary them;
 /// [`Params::DEFAULT`] holds the named constants above.
@@ -104,6 +107,8 @@ pub struct Scored {
 #[derive(Debug)]
 struct QueryTerm {
     weight: f32,
+    /// A question word: it says what kind of answer is wanted, but is no evidence of a topic.
+    question: bool,
     /// Nothing in the index covers it, and it is content (a word, or a Han/katakana character).
     unknown: bool,
     candidates: Vec<(TermId, f32)>,
@@ -141,15 +146,20 @@ impl Index {
             }
         }
         // Typos: look up the word's deletions in the deletion index, then verify the real distance.
+        // Only for words the index does not know: a known word is not a typo ("wer" is German, not
+        // a misspelt "where").
         let len = slot.raw.chars().count();
-        if len + 1 >= super::index::FUZZY_MIN_LEN {
+        if out.is_empty() && len + 1 >= super::index::FUZZY_MIN_LEN {
             let edits = max_edits(len).max(1);
             for d in deletions(&slot.raw, edits) {
                 if let Some(words) = self.deletes.get(&d) {
                     for &w in words {
                         let (word, id) = &self.words[w as usize];
                         let sim = similarity(&slot.raw, word);
-                        if sim >= FUZZY_MIN_SIMILARITY && sim < 1.0 {
+                        // Short words keep their first letter when mistyped far more often than not;
+                        // without this rule "age" would be a typo of "tage".
+                        let same_start = len > SHORT_WORD_LEN || slot.raw.chars().next() == word.chars().next();
+                        if same_start && sim >= FUZZY_MIN_SIMILARITY && sim < 1.0 {
                             push(*id, sim, &mut out);
                             // A typo of a word in a synonym group belongs to the group too.
                             if let Some(g) = self.synonyms.group_of(word).and_then(|g| self.term(g)) {
@@ -171,7 +181,9 @@ impl Index {
             .map(|s| {
                 let candidates = self.candidates(s, lang);
                 // The slot weighs what its own key weighs; a typo weighs what the word it stands for does.
-                let own = s.keys.iter().find_map(|(k, _)| self.term(k));
+                let own_terms: Vec<(TermId, f32)> =
+                    s.keys.iter().filter_map(|(k, c)| self.term(k).map(|t| (t, *c))).collect();
+                let own = own_terms.first().map(|t| t.0);
                 let weight = match own.or_else(|| {
                     candidates
                         .iter()
@@ -184,9 +196,17 @@ impl Index {
                         c => self.unknown_idf * params.unknown_pair_share * c.factor(),
                     },
                 };
+                let weight = if s.question && !own_terms.is_empty() {
+                    slot_weight(&self.idf, QUESTION_WORD_BOOST, &own_terms)
+                } else if s.question {
+                    weight * QUESTION_WORD_BOOST
+                } else {
+                    weight
+                };
                 let unknown = candidates.is_empty() && s.class != Class::Hiragana;
                 QueryTerm {
                     weight,
+                    question: s.question,
                     unknown,
                     candidates,
                 }
@@ -270,20 +290,21 @@ impl Index {
             if bp <= 0.0 {
                 continue;
             }
-            let covered: f32 = qterms
-                .iter()
-                .map(|q| {
-                    let best = q
-                        .candidates
-                        .iter()
-                        .filter(|(id, _)| self.fact_postings[*id as usize].binary_search(&(f as u32)).is_ok())
-                        .map(|&(_, s)| s)
-                        .fold(0f32, f32::max);
-                    q.weight * best
-                })
-                .sum();
+            let (mut covered, mut topical) = (0f32, 0f32);
+            for q in &qterms {
+                let best = q
+                    .candidates
+                    .iter()
+                    .filter(|(id, _)| self.fact_postings[*id as usize].binary_search(&(f as u32)).is_ok())
+                    .map(|&(_, s)| s)
+                    .fold(0f32, f32::max);
+                covered += q.weight * best;
+                if !q.question {
+                    topical += q.weight * best;
+                }
+            }
             let share = params.best_phrasing_share;
-            let evidence = (covered / (params.min_evidence_share * self.max_idf)).min(1.0);
+            let evidence = (topical / (params.min_evidence_share * self.max_idf)).min(1.0);
             let score = (share * bp + (1.0 - share) * (covered / total)) * evidence * penalty;
             out.push(Scored {
                 fact: f as u32,
