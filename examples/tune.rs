@@ -11,7 +11,8 @@ use attache::normalise::{cap, fold};
 use std::path::Path;
 
 fn main() {
-    let snap = Snapshot::load(Path::new("knowledge"), Path::new("locales")).expect("valid fact base");
+    let snap =
+        Snapshot::load(Path::new("knowledge"), Path::new("locales")).expect("valid fact base");
     let mut cases = Vec::new();
     for f in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&f).expect("readable file");
@@ -26,49 +27,74 @@ fn main() {
         })
         .collect();
     let mut results = Vec::new();
-    for a in [0.4f32, 0.5, 0.6, 0.7] {
-        for share in [0.4f32, 0.5, 0.6, 0.75, 0.9] {
-            for unk in [1.0f32, 1.5, 2.0] {
-              for pen in [1.0f32, 0.9, 0.8, 0.7] {
-                for ev in [0.3f32, 0.5, 0.7, 1.0] {
-                    let p = Params {
-                        question_coverage_weight: a,
-                        best_phrasing_share: share,
-                        unknown_word_factor: unk,
-                        min_evidence_share: ev,
-                        unknown_slot_penalty: pen,
-                        ..Params::DEFAULT
-                    };
-                    let scored: Vec<_> = prepared
-                        .iter()
-                        .map(|(c, q, l)| (c, snap.index.score_with(q, *l, &p).first().copied()))
-                        .collect();
-                    for t in 40..80 {
-                        let t = t as f32 / 100.0;
-                        let (mut ans, mut ans_ok, mut un, mut un_ok) = (0, 0, 0, 0);
-                        for (c, best) in &scored {
-                            let got = best.filter(|b| b.score >= t).map(|b| snap.index.fact_id(b.fact));
-                            if c.expected.is_empty() {
-                                un += 1;
-                                un_ok += usize::from(got.is_none());
-                            } else {
-                                ans += 1;
-                                ans_ok += usize::from(got.is_some_and(|g| c.expected.iter().any(|e| e == g)));
+    for a in [0.35f32, 0.5, 0.6] {
+        for share in [0.5f32, 0.6, 0.75, 0.9] {
+            for (unk, mode) in [(0.7f32, 0u8)] {
+                for pen in [0.9f32] {
+                    for conflict in [0.3f32, 0.5, 0.7, 1.0] {
+                        for ev in [0.3f32, 0.6] {
+                            let p = Params {
+                                question_coverage_weight: a,
+                                best_phrasing_share: share,
+                                unknown_word_factor: unk,
+                                min_evidence_share: ev,
+                                unknown_slot_penalty: pen,
+                                typicality_exponent: conflict,
+                                fact_coverage_mode: mode,
+                                ..Params::DEFAULT
+                            };
+                            let scored: Vec<_> = prepared
+                                .iter()
+                                .map(|(c, q, l)| {
+                                    (c, snap.index.score_with(q, *l, &p).first().copied())
+                                })
+                                .collect();
+                            for t in 40..80 {
+                                let t = t as f32 / 100.0;
+                                let (mut ans, mut ans_ok, mut un, mut un_ok) = (0, 0, 0, 0);
+                                for (c, best) in &scored {
+                                    let got = best
+                                        .filter(|b| b.score >= t)
+                                        .map(|b| snap.index.fact_id(b.fact));
+                                    if c.expected.is_empty() {
+                                        un += 1;
+                                        un_ok += usize::from(got.is_none());
+                                    } else {
+                                        ans += 1;
+                                        ans_ok +=
+                                            usize::from(got.is_some_and(|g| {
+                                                c.expected.iter().any(|e| e == g)
+                                            }));
+                                    }
+                                }
+                                let ra = ans_ok as f32 / ans as f32;
+                                let ru = un_ok as f32 / un.max(1) as f32;
+                                results.push((
+                                    (ra.min(ru / 0.95)
+                                        + (ans_ok + un_ok) as f32 / (ans + un) as f32),
+                                    ra,
+                                    ru,
+                                    a,
+                                    share,
+                                    (unk, mode),
+                                    ev,
+                                    (pen, conflict),
+                                    t,
+                                ));
                             }
                         }
-                        let ra = ans_ok as f32 / ans as f32;
-                        let ru = un_ok as f32 / un.max(1) as f32;
-                        results.push(((ra.min(ru / 0.95) + (ans_ok + un_ok) as f32 / (ans + un) as f32), ra, ru, a, share, unk, ev, pen, t));
                     }
                 }
-              }
             }
         }
     }
     results.sort_by(|x, y| y.0.total_cmp(&x.0));
     println!("objective answerable unanswerable | alpha share unknown evidence penalty threshold");
     for r in results.iter().take(25) {
-        println!("{:.3} {:.3} {:.3} | {} {} {} {} {} {:.2}", r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8);
+        println!(
+            "{:.3} {:.3} {:.3} | {} {} {:?} {} {:?} {:.2}",
+            r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8
+        );
     }
     let d = Params::DEFAULT;
     println!("default: {d:?}");

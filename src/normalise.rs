@@ -31,13 +31,9 @@ const PHRASE_ALIASES: &[(&str, &str)] = &[
     ("etats unis", "us"),
     ("vereinigten staaten", "us"),
     ("vereinigte staaten", "us"),
-    ("anthony blinken", "blinken"),
-    ("antony blinken", "blinken"),
     ("anthony", "antony"),
-    ("xi jinping", "xi"),
     ("por que", "porque"),
     ("por qué", "porque"),
-    ("joe biden", "biden"),
 ];
 
 /// Cuts `text` to at most [`MAX_QUESTION_CHARS`] characters, on a character boundary.
@@ -273,7 +269,7 @@ mod tests {
     fn aliases_collapse_country_names() {
         assert_eq!(fold("visit the United States"), "visit the us");
         assert_eq!(fold("U.S. policy"), "us policy");
-        assert_eq!(fold("Anthony Blinken"), "blinken");
+        assert_eq!(fold("Anthony Blinken"), "antony blinken");
         assert_eq!(fold("Anthony"), "antony");
         assert_eq!(fold("los Estados Unidos"), "los us");
     }

@@ -78,7 +78,12 @@ pub fn regression_warning(engine: &Engine) -> Option<String> {
     let misses: Vec<String> = report
         .misses
         .iter()
-        .map(|m| format!("questions.tsv:{} expected {} got {}: {}", m.line, m.expected, m.got, m.question))
+        .map(|m| {
+            format!(
+                "questions.tsv:{} expected {} got {}: {}",
+                m.line, m.expected, m.got, m.question
+            )
+        })
         .collect();
     Some(format!(
         "regression set at {:.1}% ({}/{}): {}",
@@ -103,7 +108,10 @@ impl Drop for Watch {
 
 /// Watches the engine's directories and reloads after each burst of edits, calling `report` with the
 /// outcome (from a background thread).
-pub fn watch(engine: Arc<Engine>, report: impl Fn(ReloadEvent) + Send + 'static) -> notify::Result<Watch> {
+pub fn watch(
+    engine: Arc<Engine>,
+    report: impl Fn(ReloadEvent) + Send + 'static,
+) -> notify::Result<Watch> {
     let (tx, rx) = mpsc::channel::<()>();
     let (stop_tx, stop_rx) = mpsc::channel::<()>();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
@@ -113,7 +121,10 @@ pub fn watch(engine: Arc<Engine>, report: impl Fn(ReloadEvent) + Send + 'static)
             }
         }
     })?;
-    let dirs: Vec<PathBuf> = vec![engine.knowledge_dir().to_path_buf(), engine.locales_dir().to_path_buf()];
+    let dirs: Vec<PathBuf> = vec![
+        engine.knowledge_dir().to_path_buf(),
+        engine.locales_dir().to_path_buf(),
+    ];
     for d in &dirs {
         watcher.watch(d, RecursiveMode::Recursive)?;
     }
@@ -133,7 +144,7 @@ pub fn watch(engine: Arc<Engine>, report: impl Fn(ReloadEvent) + Send + 'static)
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
             }
         })
-        .map_err(|e| notify::Error::io(e))?;
+        .map_err(notify::Error::io)?;
     Ok(Watch {
         _watcher: watcher,
         stop: stop_tx,
@@ -142,7 +153,10 @@ pub fn watch(engine: Arc<Engine>, report: impl Fn(ReloadEvent) + Send + 'static)
 
 /// Reads do not change anything; everything else (create, write, rename, remove) may.
 fn matters(kind: &EventKind) -> bool {
-    matches!(kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any)
+    matches!(
+        kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
+    )
 }
 
 #[cfg(test)]

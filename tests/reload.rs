@@ -62,9 +62,16 @@ fn rejected(engine: &Engine) -> String {
 fn a_valid_edit_to_an_answer_is_served() {
     let (_t, _k, l, engine) = setup();
     let before = dates_answer(&engine);
-    edit(&l.join("en-US/facts.ftl"), "fact-visit-dates = ", "fact-visit-dates = Edited. ");
+    edit(
+        &l.join("en-US/facts.ftl"),
+        "fact-visit-dates = ",
+        "fact-visit-dates = Edited. ",
+    );
     let line = reload_now(&engine).to_string();
-    assert!(line.starts_with("reloaded: 14 facts (1 changed, 0 added, 0 removed), 7 locales"), "{line}");
+    assert!(
+        line.starts_with("reloaded: 14 facts (1 changed, 0 added, 0 removed), 7 locales"),
+        "{line}"
+    );
     let after = dates_answer(&engine);
     assert_ne!(before, after);
     assert!(after.starts_with("Edited. "));
@@ -111,7 +118,11 @@ fn a_fact_missing_one_locale_answer_is_rejected() {
 #[test]
 fn a_source_quote_not_in_the_brief_is_rejected() {
     let (_t, k, _l, engine) = setup();
-    edit(&k.join("facts/visit-dates.toml"), "from June 18 to June 19", "from June 20 to June 21");
+    edit(
+        &k.join("facts/visit-dates.toml"),
+        "from June 18 to June 19",
+        "from June 20 to June 21",
+    );
     let line = rejected(&engine);
     assert!(line.contains("visit-dates.toml:"), "{line}");
     assert!(line.contains("not found verbatim in the brief"), "{line}");
@@ -123,14 +134,25 @@ fn empty_non_utf8_huge_and_deeply_nested_files_are_clear_errors() {
     let before = dates_answer(&engine);
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.toml", vec![], "file is empty"),
-        ("latin1.toml", b"[[fact]]\nid = \"caf\xe9\"\n".to_vec(), "not valid UTF-8"),
-        ("deep.toml", format!("x = {}1{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(), "TOML"),
+        (
+            "latin1.toml",
+            b"[[fact]]\nid = \"caf\xe9\"\n".to_vec(),
+            "not valid UTF-8",
+        ),
+        (
+            "deep.toml",
+            format!("x = {}1{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(),
+            "TOML",
+        ),
     ];
     for (name, bytes, expect) in cases {
         let path = k.join(name);
         std::fs::write(&path, bytes).unwrap();
         let line = rejected(&engine);
-        assert!(line.contains(name) && line.contains(expect), "{name}: {line}");
+        assert!(
+            line.contains(name) && line.contains(expect),
+            "{name}: {line}"
+        );
         std::fs::remove_file(&path).unwrap();
         assert!(matches!(reload_now(&engine), ReloadEvent::Reloaded { .. }));
         assert_eq!(dates_answer(&engine), before);
@@ -140,7 +162,10 @@ fn empty_non_utf8_huge_and_deeply_nested_files_are_clear_errors() {
     let f = std::fs::File::create(&big).unwrap();
     f.set_len(50 * 1024 * 1024).unwrap();
     let line = rejected(&engine);
-    assert!(line.contains("big.toml") && line.contains("limit"), "{line}");
+    assert!(
+        line.contains("big.toml") && line.contains("limit"),
+        "{line}"
+    );
     assert_eq!(dates_answer(&engine), before);
 }
 
@@ -152,7 +177,10 @@ fn deleting_and_recreating_a_fact_file() {
     std::fs::remove_file(&file).unwrap();
     // Other facts name taiwan as related: removing it alone is invalid, and the old base serves.
     let line = rejected(&engine);
-    assert!(line.contains("related fact `taiwan` does not exist"), "{line}");
+    assert!(
+        line.contains("related fact `taiwan` does not exist"),
+        "{line}"
+    );
     assert!(engine.snapshot().facts.get("taiwan").is_some());
     std::fs::write(&file, saved).unwrap();
     let line = reload_now(&engine).to_string();
@@ -160,7 +188,8 @@ fn deleting_and_recreating_a_fact_file() {
 }
 
 fn next_event(rx: &mpsc::Receiver<String>) -> String {
-    rx.recv_timeout(Duration::from_secs(10)).expect("a reload within 10 s")
+    rx.recv_timeout(Duration::from_secs(10))
+        .expect("a reload within 10 s")
 }
 
 #[test]
@@ -178,7 +207,11 @@ fn the_watcher_reloads_after_an_editor_style_atomic_save_and_debounces_bursts() 
     let file = l.join("en-US/facts.ftl");
     let text = std::fs::read_to_string(&file).unwrap();
     let tmp = l.join("en-US/.facts.ftl.swp");
-    std::fs::write(&tmp, text.replacen("fact-visit-dates = ", "fact-visit-dates = Saved. ", 1)).unwrap();
+    std::fs::write(
+        &tmp,
+        text.replacen("fact-visit-dates = ", "fact-visit-dates = Saved. ", 1),
+    )
+    .unwrap();
     std::fs::rename(&tmp, &file).unwrap();
     let line = next_event(&rx);
     assert!(line.starts_with("reloaded: 14 facts (1 changed"), "{line}");
@@ -218,7 +251,11 @@ fn questions_never_fail_during_fifty_reloads() {
             let mut asked = 0u32;
             while !done.load(Ordering::Relaxed) {
                 let r = answer(&engine.snapshot(), DATES_Q, &Hints::default());
-                assert_eq!(r.fact.as_deref(), Some("visit-dates"), "a question failed mid-reload");
+                assert_eq!(
+                    r.fact.as_deref(),
+                    Some("visit-dates"),
+                    "a question failed mid-reload"
+                );
                 assert!(!r.text.is_empty());
                 asked += 1;
             }
@@ -229,12 +266,19 @@ fn questions_never_fail_during_fifty_reloads() {
     let original = std::fs::read_to_string(&file).unwrap();
     for i in 0..50 {
         let text = if i % 2 == 0 {
-            original.replacen("fact-visit-dates = ", &format!("fact-visit-dates = ({i}) "), 1)
+            original.replacen(
+                "fact-visit-dates = ",
+                &format!("fact-visit-dates = ({i}) "),
+                1,
+            )
         } else {
             original.clone()
         };
         std::fs::write(&file, text).unwrap();
-        assert!(matches!(reload_now(&engine), ReloadEvent::Reloaded { .. }), "reload {i}");
+        assert!(
+            matches!(reload_now(&engine), ReloadEvent::Reloaded { .. }),
+            "reload {i}"
+        );
     }
     done.store(true, Ordering::Relaxed);
     let asked = asker.join().expect("the asking thread saw no failure");

@@ -11,8 +11,8 @@ mod synonyms;
 
 pub use error::{line_of, Invalid, Problem, ProblemKind};
 pub use fact::{Fact, FactBase, Origin};
-pub use synonyms::{Synonyms, SYNONYMS_FILE};
 pub use load::{
     check_facts, files_with_ext, is_kebab, load_dir, parse_facts, read_text, MAX_FILE_BYTES,
     MIN_PHRASINGS_EN, MIN_PHRASINGS_OTHER,
 };
+pub use synonyms::{Synonyms, SYNONYMS_FILE};

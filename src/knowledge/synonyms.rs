@@ -71,7 +71,11 @@ impl Synonyms {
         let text = super::read_text(path).map_err(|p| vec![p])?;
         let file: File = toml::from_str(&text).map_err(|e| {
             let line = e.span().map(|s| line_of(&text, s.start)).unwrap_or(1);
-            vec![Problem::at(path, line, ProblemKind::Toml(e.message().trim().to_string()))]
+            vec![Problem::at(
+                path,
+                line,
+                ProblemKind::Toml(e.message().trim().to_string()),
+            )]
         })?;
         let mut problems = Vec::new();
         // Word -> (group number, line). The same word twice in one group is harmless (accents fold:
@@ -85,9 +89,14 @@ impl Synonyms {
                     problems.push(Problem::at(
                         path,
                         line,
-                        ProblemKind::BadRow(format!("synonym \"{}\" must be one word", w.get_ref())),
+                        ProblemKind::BadRow(format!(
+                            "synonym \"{}\" must be one word",
+                            w.get_ref()
+                        )),
                     ));
-                } else if let Some(&(_, first)) = seen.get(&folded).filter(|(other, _)| *other != gi) {
+                } else if let Some(&(_, first)) =
+                    seen.get(&folded).filter(|(other, _)| *other != gi)
+                {
                     problems.push(Problem::at(
                         path,
                         line,
@@ -129,11 +138,16 @@ mod tests {
 
     #[test]
     fn words_stems_and_both_chinese_forms_find_their_group() {
-        let s = Synonyms::from_groups(&[vec!["relations".into(), "Verhältnis".into(), "關係".into()]]);
+        let s =
+            Synonyms::from_groups(&[vec!["relations".into(), "Verhältnis".into(), "關係".into()]]);
         assert_eq!(s.group_of("relations"), Some("=relations"));
         assert_eq!(s.group_of("verhaltnis"), Some("=relations"));
         assert_eq!(s.group_of("relat"), Some("=relations"), "the English stem");
-        assert_eq!(s.group_of("关系"), Some("=relations"), "stored in Simplified form");
+        assert_eq!(
+            s.group_of("关系"),
+            Some("=relations"),
+            "stored in Simplified form"
+        );
         assert_eq!(s.group_of("trip"), None);
         assert_eq!(s.groups(), 1);
     }
@@ -142,10 +156,16 @@ mod tests {
     fn a_word_in_two_groups_is_reported_with_its_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(SYNONYMS_FILE);
-        std::fs::write(&path, "[[group]]\nwords = [\"trip\", \"visit\"]\n[[group]]\nwords = [\"Trip\"]\n").unwrap();
+        std::fs::write(
+            &path,
+            "[[group]]\nwords = [\"trip\", \"visit\"]\n[[group]]\nwords = [\"Trip\"]\n",
+        )
+        .unwrap();
         let problems = Synonyms::load(&path).unwrap_err();
         assert_eq!(problems[0].line, Some(4));
-        assert!(problems[0].to_string().contains("already in a group (line 2)"));
+        assert!(problems[0]
+            .to_string()
+            .contains("already in a group (line 2)"));
     }
 
     #[test]

@@ -49,15 +49,34 @@ pub const QUESTION_WORD_BOOST: f32 = 2.0;
 /// "where" is by far the more useful reading in a question.
 const QUESTION_WORDS: &[&str] = &[
     "when", "who", "whom", "where", "why", "which", "how", "cuando", "quien", "quienes", "donde",
-    "adonde", "porque", "cual", "ou", "cuales", "cuanto", "cuantos", "cuanta", "quand", "qui", "pourquoi",
-    "quel", "quelle", "quels", "quelles", "combien", "wann", "wer", "wen", "wem", "wo", "wohin",
-    "warum", "wieso", "weshalb", "welche", "welcher", "welches", "welchen",
+    "adonde", "porque", "cual", "ou", "cuales", "cuanto", "cuantos", "cuanta", "quand", "qui",
+    "pourquoi", "quel", "quelle", "quels", "quelles", "combien", "wann", "wer", "wen", "wem", "wo",
+    "wohin", "warum", "wieso", "weshalb", "welche", "welcher", "welches", "welchen",
 ];
 
 /// Question words of Chinese and Japanese, as character pairs (Simplified).
 const CJK_QUESTION_PAIRS: &[&str] = &[
-    "时候", "何时", "哪天", "几号", "多久", "几天", "哪里", "哪儿", "去哪", "哪些", "为什", "为何", "何故", "いつ", "なぜ", "どこ",
-    "だれ", "どなた", "どう", "何日", "何故",
+    "时候",
+    "何时",
+    "哪天",
+    "几号",
+    "多久",
+    "几天",
+    "哪里",
+    "哪儿",
+    "去哪",
+    "哪些",
+    "为什",
+    "为何",
+    "何故",
+    "いつ",
+    "なぜ",
+    "どこ",
+    "だれ",
+    "どなた",
+    "どう",
+    "何日",
+    "何故",
 ];
 
 /// True when a CJK pair (Simplified) is a question word.
@@ -84,34 +103,276 @@ pub struct Slot {
 
 /// Words that carry no meaning for matching in any of the Latin-script languages. Question words
 /// (when, who, wann, quand, cuándo...) are deliberately absent: they tell facts apart. So is German
-/// "war" (was): English "war" matters more.
+/// "war" (was): English "war" matters more; nor English "but", which is French for "aim".
 const STOP_WORDS: &[&str] = &[
     // English
-    "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did",
-    "to", "of", "in", "on", "at", "by", "for", "with", "from", "as", "and", "or", "but", "it", "its",
-    "this", "that", "these", "those", "there", "here", "he", "she", "they", "them", "his", "her",
-    "their", "i", "me", "my", "you", "your", "we", "our", "can", "could", "would", "should", "shall",
-    "may", "might", "must", "please", "tell", "know", "just", "so", "very", "really", "also", "then",
-    "than", "has", "have", "had", "hey", "hi", "hello", "ok", "okay", "s", "t", "any", "some", "thing",
-    "things", "about", "actually", "exactly", "kind", "sort", "explain", "let", "lets", "wonder",
-    "wondering", "curious", "want", "d", "ll", "re", "ve", "m", "anyone", "someone", "pls", "plz",
-    "im", "dont", "doesnt", "u", "ur",
+    "a",
+    "an",
+    "the",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "do",
+    "does",
+    "did",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "and",
+    "or",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "he",
+    "she",
+    "they",
+    "them",
+    "his",
+    "her",
+    "their",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+    "we",
+    "our",
+    "can",
+    "could",
+    "would",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "please",
+    "tell",
+    "know",
+    "just",
+    "so",
+    "very",
+    "really",
+    "also",
+    "then",
+    "than",
+    "has",
+    "have",
+    "had",
+    "hey",
+    "hi",
+    "hello",
+    "ok",
+    "okay",
+    "s",
+    "t",
+    "any",
+    "some",
+    "thing",
+    "things",
+    "about",
+    "actually",
+    "exactly",
+    "kind",
+    "sort",
+    "explain",
+    "let",
+    "lets",
+    "wonder",
+    "wondering",
+    "curious",
+    "want",
+    "d",
+    "ll",
+    "re",
+    "ve",
+    "m",
+    "anyone",
+    "someone",
+    "pls",
+    "plz",
+    "im",
+    "dont",
+    "doesnt",
+    "u",
+    "ur",
     // Spanish
-    "el", "la", "los", "las", "un", "una", "unos", "unas", "del", "al", "y", "o", "es", "son",
-    "ser", "fue", "era", "esta", "estan", "esto", "este", "ese", "esa", "se", "su", "sus", "le",
-    "les", "lo", "te", "nos", "por", "para", "con", "muy", "mas", "ya", "hay", "puedes", "puede",
-    "podrias", "dime", "decir", "sabes", "favor", "usted", "tu", "mi", "yo", "que",
+    "el",
+    "la",
+    "los",
+    "las",
+    "un",
+    "una",
+    "unos",
+    "unas",
+    "del",
+    "al",
+    "y",
+    "o",
+    "es",
+    "son",
+    "ser",
+    "fue",
+    "era",
+    "esta",
+    "estan",
+    "esto",
+    "este",
+    "ese",
+    "esa",
+    "se",
+    "su",
+    "sus",
+    "le",
+    "les",
+    "lo",
+    "te",
+    "nos",
+    "por",
+    "para",
+    "con",
+    "muy",
+    "mas",
+    "ya",
+    "hay",
+    "puedes",
+    "puede",
+    "podrias",
+    "dime",
+    "decir",
+    "sabes",
+    "favor",
+    "usted",
+    "tu",
+    "mi",
+    "yo",
+    "que",
     // French
-    "le", "les", "l", "une", "des", "de", "du", "au", "aux", "et", "en", "est", "sont", "etre",
-    "c", "ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "on", "sa", "son", "ses", "leur",
-    "leurs", "qu", "ne", "pas", "par", "avec", "dans", "sur", "tres", "vous", "je", "moi", "nous",
-    "peux", "pouvez", "dire", "dis", "savez", "sais", "plait", "svp", "donc", "alors", "j", "n",
+    "le",
+    "les",
+    "l",
+    "une",
+    "des",
+    "de",
+    "du",
+    "au",
+    "aux",
+    "et",
+    "en",
+    "est",
+    "sont",
+    "etre",
+    "c",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "sa",
+    "son",
+    "ses",
+    "leur",
+    "leurs",
+    "qu",
+    "ne",
+    "pas",
+    "par",
+    "avec",
+    "dans",
+    "sur",
+    "tres",
+    "vous",
+    "je",
+    "moi",
+    "nous",
+    "peux",
+    "pouvez",
+    "dire",
+    "dis",
+    "savez",
+    "sais",
+    "plait",
+    "svp",
+    "donc",
+    "alors",
+    "j",
+    "n",
     // German
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "ist",
-    "sind", "waren", "sein", "hat", "haben", "und", "oder", "zu", "von", "im", "am", "an",
-    "auf", "aus", "es", "er", "sie", "ihr", "ich", "du", "wir", "mir", "mich", "sich", "nicht",
-    "noch", "auch", "schon", "sehr", "bitte", "kannst", "konnen", "konnten", "sagen", "sag",
-    "weisst", "wissen", "mal", "denn", "doch", "eigentlich", "gibt", "geht",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "ist",
+    "sind",
+    "waren",
+    "sein",
+    "hat",
+    "haben",
+    "und",
+    "oder",
+    "zu",
+    "von",
+    "im",
+    "am",
+    "an",
+    "auf",
+    "aus",
+    "es",
+    "er",
+    "sie",
+    "ihr",
+    "ich",
+    "du",
+    "wir",
+    "mir",
+    "mich",
+    "sich",
+    "nicht",
+    "noch",
+    "auch",
+    "schon",
+    "sehr",
+    "bitte",
+    "kannst",
+    "konnen",
+    "konnten",
+    "sagen",
+    "sag",
+    "weisst",
+    "wissen",
+    "mal",
+    "denn",
+    "doch",
+    "eigentlich",
+    "gibt",
+    "geht",
 ];
 
 /// Casual spellings folded to the word they stand for before anything else.
@@ -123,6 +384,10 @@ const WORD_ALIASES: &[(&str, &str)] = &[
     ("hows", "how"),
     ("whys", "why"),
     ("wat", "what"),
+    ("waht", "what"),
+    ("teh", "the"),
+    ("hte", "the"),
+    ("adn", "and"),
     ("wut", "what"),
     ("yr", "year"),
     ("yrs", "years"),
@@ -136,7 +401,8 @@ const STOP_CJK: &str = "的了吗嗎呢吧啊是在有和与與及这這那个�
 
 fn is_stop_word(w: &str) -> bool {
     static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect()).contains(w)
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(w)
 }
 
 /// The Snowball stem of `word` in `lang`, or the word itself for languages without a stemmer.
@@ -162,7 +428,11 @@ pub fn analyse(text: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot> {
 /// [`analyse`] for text already folded. At most [`MAX_QUERY_TOKENS`] words and character pairs are read.
 pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot> {
     let simplified: String = folded.chars().map(to_simplified).collect();
-    let stem_lang = if lang.stemmer().is_some() { lang } else { Lang::En };
+    let stem_lang = if lang.stemmer().is_some() {
+        lang
+    } else {
+        Lang::En
+    };
     let mut slots = Vec::new();
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, slots: &mut Vec<Slot>| {
@@ -177,12 +447,17 @@ pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot
                     .iter()
                     .find(|(from, _)| *from == w)
                     .map_or(w, |(_, to)| to.to_string());
-                if is_stop_word(&w) || (w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit())) {
+                if is_stop_word(&w)
+                    || (w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit()))
+                {
                     continue;
                 }
                 let stemmed = stem(stem_lang, &w);
                 let mut keys = Vec::with_capacity(2);
-                if let Some(group) = synonyms.group_of(&w).or_else(|| synonyms.group_of(&stemmed)) {
+                if let Some(group) = synonyms
+                    .group_of(&w)
+                    .or_else(|| synonyms.group_of(&stemmed))
+                {
                     keys.push((group.to_string(), 1.0));
                 }
                 keys.push((stemmed, 1.0));
@@ -224,9 +499,12 @@ fn cjk_slots(run: &[char], synonyms: &Synonyms, slots: &mut Vec<Slot>) {
         };
         let mut keys = vec![(c.to_string(), SINGLE_CHARACTER_COVER)];
         let mut question = CJK_QUESTION_CHARS.contains(c);
-        for pair in [i.checked_sub(1).map(|j| (run[j], c)), run.get(i + 1).map(|&n| (c, n))]
-            .into_iter()
-            .flatten()
+        for pair in [
+            i.checked_sub(1).map(|j| (run[j], c)),
+            run.get(i + 1).map(|&n| (c, n)),
+        ]
+        .into_iter()
+        .flatten()
         {
             let p: String = [pair.0, pair.1].iter().collect();
             question |= CJK_QUESTION_PAIRS.contains(&p.as_str());
@@ -257,8 +535,14 @@ mod tests {
 
     #[test]
     fn stop_words_go_and_words_are_stemmed() {
-        assert_eq!(first_keys("When is Blinken visiting China?", Lang::En), ["when", "blinken", "visit", "china"]);
-        assert_eq!(first_keys("Wann besucht Blinken China?", Lang::De), ["wann", "besucht", "blink", "china"]);
+        assert_eq!(
+            first_keys("When is Blinken visiting China?", Lang::En),
+            ["when", "blinken", "visit", "china"]
+        );
+        assert_eq!(
+            first_keys("Wann besucht Blinken China?", Lang::De),
+            ["wann", "besucht", "blink", "china"]
+        );
     }
 
     #[test]
@@ -272,7 +556,11 @@ mod tests {
     fn cjk_characters_are_slots_covered_by_their_pairs() {
         let slots = analyse("访问是哪天", Lang::ZhCn, &Synonyms::default());
         let raws: Vec<&str> = slots.iter().map(|s| s.raw.as_str()).collect();
-        assert_eq!(raws, ["访", "问", "哪", "天"], "是 is grammar and makes no slot");
+        assert_eq!(
+            raws,
+            ["访", "问", "哪", "天"],
+            "是 is grammar and makes no slot"
+        );
         let keys: Vec<&str> = slots[1].keys.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["问", "访问", "问是"]);
         assert_eq!(slots[1].keys[0].1, SINGLE_CHARACTER_COVER);
@@ -289,8 +577,13 @@ mod tests {
     fn hiragana_weighs_less_than_kanji_and_katakana() {
         let slots = analyse("ブリンケンはいつ", Lang::Ja, &Synonyms::default());
         assert!(slots.iter().any(|s| s.raw == "ブ" && s.class == Class::Cjk));
-        assert!(slots.iter().any(|s| s.raw == "い" && s.class == Class::Hiragana));
-        assert!(!slots.iter().any(|s| s.raw == "は"), "particles make no slot");
+        assert!(slots
+            .iter()
+            .any(|s| s.raw == "い" && s.class == Class::Hiragana));
+        assert!(
+            !slots.iter().any(|s| s.raw == "は"),
+            "particles make no slot"
+        );
     }
 
     #[test]
@@ -311,10 +604,16 @@ mod tests {
 
     #[test]
     fn synonyms_add_their_group_key_first() {
-        let syn = Synonyms::from_groups(&[vec!["relations".into(), "beziehungen".into(), "关系".into()]]);
+        let syn = Synonyms::from_groups(&[vec![
+            "relations".into(),
+            "beziehungen".into(),
+            "关系".into(),
+        ]]);
         let slots = analyse("Beziehungen", Lang::De, &syn);
         assert_eq!(slots[0].keys[0].0, "=relations");
         let slots = analyse("美中关系", Lang::ZhCn, &syn);
-        assert!(slots.iter().any(|s| s.keys.iter().any(|(k, _)| k == "=relations")));
+        assert!(slots
+            .iter()
+            .any(|s| s.keys.iter().any(|(k, _)| k == "=relations")));
     }
 }

@@ -2,8 +2,8 @@
 //! shared read-only by every question.
 
 use super::analyse::{analyse, stem, Class, Slot, QUESTION_WORD_BOOST};
-use crate::knowledge::Synonyms;
 use crate::knowledge::FactBase;
+use crate::knowledge::Synonyms;
 use crate::lang::Lang;
 use std::collections::HashMap;
 
@@ -15,6 +15,8 @@ pub type TermId = u32;
 pub struct PhrasingSlot {
     /// IDF weight of the slot.
     pub weight: f32,
+    /// A question word.
+    pub question: bool,
     /// Terms covering it, with their cover (1.0 for the word or pair itself).
     pub terms: Vec<(TermId, f32)>,
 }
@@ -59,6 +61,9 @@ pub struct Index {
     pub(crate) langs: Vec<u8>,
     pub(crate) postings: Vec<Vec<u32>>,
     pub(crate) fact_postings: Vec<Vec<u32>>,
+    /// Per term, the facts whose phrasings use it with how typical it is of each (the share of the
+    /// fact's phrasings that use it, relative to the fact where it is most typical), sorted by fact.
+    pub(crate) typicality: Vec<Vec<(u32, f32)>>,
     pub(crate) deletes: HashMap<String, Vec<u32>>,
     /// Every word the deletion index knows, as written (stems and raw forms), with its term.
     pub(crate) words: Vec<(String, TermId)>,
@@ -101,6 +106,9 @@ impl Index {
     }
 }
 
+/// A slot as the builder holds it: its weight factor and its terms with their cover.
+type BuiltSlot = (f32, Vec<(TermId, f32)>);
+
 /// Collects phrasings and keywords, then [`IndexBuilder::build`]s an immutable [`Index`].
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
@@ -110,7 +118,7 @@ pub struct IndexBuilder {
     langs: Vec<u8>,
     fact_ids: Vec<String>,
     fact_terms: Vec<Vec<TermId>>,
-    phrasings: Vec<(u32, Lang, Vec<(f32, Vec<(TermId, f32)>)>)>,
+    phrasings: Vec<(u32, Lang, Vec<BuiltSlot>)>,
     synonyms: Synonyms,
 }
 
@@ -171,7 +179,7 @@ impl IndexBuilder {
     }
 
     /// Interns the slots' keys; returns each slot's weight factor (question words boosted) and terms.
-    fn add_slots(&mut self, slots: &[Slot], lang: Option<Lang>) -> Vec<(f32, Vec<(TermId, f32)>)> {
+    fn add_slots(&mut self, slots: &[Slot], lang: Option<Lang>) -> Vec<BuiltSlot> {
         let mut out = Vec::with_capacity(slots.len());
         for slot in slots {
             let mut terms = Vec::with_capacity(slot.keys.len());
@@ -192,7 +200,11 @@ impl IndexBuilder {
                     self.langs[raw_id as usize] |= l.bit();
                 }
             }
-            let boost = if slot.question { QUESTION_WORD_BOOST } else { 1.0 };
+            let boost = if slot.question {
+                QUESTION_WORD_BOOST
+            } else {
+                1.0
+            };
             out.push((boost, terms));
         }
         out
@@ -202,7 +214,8 @@ impl IndexBuilder {
     pub fn add_phrasing(&mut self, fact: u32, lang: Lang, text: &str) {
         let slots = analyse(text, lang, &self.synonyms);
         let slots = self.add_slots(&slots, Some(lang));
-        self.fact_terms[fact as usize].extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
+        self.fact_terms[fact as usize]
+            .extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
         self.phrasings.push((fact, lang, slots));
     }
 
@@ -237,10 +250,44 @@ impl IndexBuilder {
                 (1.0 + n_facts / df).ln() * key_factor(&self.keys[t])
             })
             .collect();
+        let mut typicality: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+        {
+            let mut per_fact = vec![0u32; self.fact_ids.len()];
+            for (fact, _, _) in &self.phrasings {
+                per_fact[*fact as usize] += 1;
+            }
+            let mut counts: HashMap<(TermId, u32), u32> = HashMap::new();
+            for (fact, _, slots) in &self.phrasings {
+                let mut terms: Vec<TermId> = slots
+                    .iter()
+                    .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                for t in terms {
+                    *counts.entry((t, *fact)).or_default() += 1;
+                }
+            }
+            for ((t, f), c) in counts {
+                typicality[t as usize].push((f, c as f32 / per_fact[f as usize].max(1) as f32));
+            }
+            for list in &mut typicality {
+                list.sort_by_key(|&(f, _)| f);
+                let max = list.iter().map(|&(_, a)| a).fold(0f32, f32::max);
+                if max > 0.0 {
+                    for e in list.iter_mut() {
+                        e.1 /= max;
+                    }
+                }
+            }
+        }
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
         let mut phrasings = Vec::with_capacity(self.phrasings.len());
         for (i, (fact, lang, slots)) in self.phrasings.into_iter().enumerate() {
-            let mut terms: Vec<TermId> = slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)).collect();
+            let mut terms: Vec<TermId> = slots
+                .iter()
+                .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
+                .collect();
             terms.sort_unstable();
             terms.dedup();
             for &t in &terms {
@@ -250,6 +297,7 @@ impl IndexBuilder {
                 .into_iter()
                 .map(|(boost, terms)| PhrasingSlot {
                     weight: slot_weight(&idf, boost, &terms),
+                    question: boost > 1.0,
                     terms,
                 })
                 .collect();
@@ -267,7 +315,9 @@ impl IndexBuilder {
             .vocab
             .iter()
             .filter(|(key, &id)| {
-                self.classes[id as usize] == Class::Word && !key.starts_with('=') && key.chars().count() + 1 >= FUZZY_MIN_LEN
+                self.classes[id as usize] == Class::Word
+                    && !key.starts_with('=')
+                    && key.chars().count() + 1 >= FUZZY_MIN_LEN
             })
             .map(|(k, &id)| (k.clone(), id))
             .collect();
@@ -284,6 +334,7 @@ impl IndexBuilder {
             langs: self.langs,
             postings,
             fact_postings,
+            typicality,
             deletes,
             words,
             phrasings,
@@ -310,7 +361,11 @@ pub fn key_factor(key: &str) -> f32 {
 /// (the pair なぜ, not the common character な), times [`QUESTION_WORD_BOOST`].
 pub fn slot_weight(idf: &[f32], boost: f32, terms: &[(TermId, f32)]) -> f32 {
     if boost > 1.0 {
-        boost * terms.iter().map(|&(t, _)| idf[t as usize]).fold(0.0, f32::max)
+        boost
+            * terms
+                .iter()
+                .map(|&(t, _)| idf[t as usize])
+                .fold(0.0, f32::max)
     } else {
         idf[terms[0].0 as usize]
     }

@@ -10,32 +10,61 @@ use crate::lang::Lang;
 ///
 /// Below it, something the question says is missing from every phrasing of the best fact: an
 /// unknown name ("Nixon"), a topic the brief lacks ("weather"), or a mix of two facts' words.
-pub const ANSWER_THRESHOLD: f32 = 0.65;
+pub const ANSWER_THRESHOLD: f32 = 0.5;
 
 /// Facts scoring at least this (but less than [`ANSWER_THRESHOLD`]) are offered as "did you mean".
-pub const SUGGEST_THRESHOLD: f32 = 0.45;
+pub const SUGGEST_THRESHOLD: f32 = 0.36;
 
 /// In channels where the bot answers unprompted, a fact must score at least this: a wrong
 /// unsolicited answer is worse than silence.
-pub const UNPROMPTED_THRESHOLD: f32 = 0.8;
+pub const UNPROMPTED_THRESHOLD: f32 = 0.7;
 
 /// How much the question's coverage counts against the phrasing's (the rest).
 ///
 /// What the user wrote must be understood (an unknown word is a strong sign the brief does not
 /// cover it); a phrasing may carry extra words the user left out ("When is Blinken visiting China?"
 /// vs "When?").
-pub const QUESTION_COVERAGE_WEIGHT: f32 = 0.4;
+pub const QUESTION_COVERAGE_WEIGHT: f32 = 0.6;
 
 /// The share of a fact's score that comes from its best single phrasing; the rest comes from how much of
 /// the question the fact's whole vocabulary (all phrasings and keywords) covers.
-pub const BEST_PHRASING_SHARE: f32 = 0.5;
+pub const BEST_PHRASING_SHARE: f32 = 0.75;
 
 /// A typo-tolerant match must be at least this similar (1 - edits / length): "chna" ~ "china" is 0.8,
 /// "wen" ~ "when" 0.75, "wer" ~ "wen" 0.67 (rejected).
 pub const FUZZY_MIN_SIMILARITY: f32 = 0.7;
 
+/// A phrasing that asks with another question word than the question ("wo" against "wann") scores
+/// this share: the question word names the kind of answer wanted.
+pub const QUESTION_CONFLICT_PENALTY: f32 = 0.85;
+
+/// How a fact's whole vocabulary joins its best phrasing's score: 0 adds it
+/// (`share * best + (1 - share) * coverage`), 1 multiplies them
+/// (`best^share * coverage^(1 - share)`). Adding rewards questions that mix words of several
+/// phrasings; multiplying lets a weak best phrasing keep the score low.
+pub const FACT_COVERAGE_MODE: u8 = 0;
+
+/// How strongly the fact's *typicality* for the question's words counts: for each word, how typical
+/// it is of this fact (the share of the fact's phrasings using it) compared with the fact where it
+/// is most typical. A question whose weighty words are typical of different facts ("When will Xi
+/// visit the US?": "when" is typical of the dates, "Xi" of his third term) is a question about
+/// something else, and scores lower. 0 turns it off.
+pub const TYPICALITY_EXPONENT: f32 = 0.5;
+
+/// A question word is *atypical* of a fact when fewer of the fact's phrasings use it than this share
+/// of the fact where it is most typical: "when" is typical of the dates, atypical of Xi's third term.
+pub const ATYPICAL_QUESTION_SHARE: f32 = 0.15;
+
+/// A question asked with a question word atypical of the fact scores this share: "When will Xi visit
+/// the US?" is not a question about Xi's third term, though it shares "when" and "Xi" with one.
+pub const ATYPICAL_QUESTION_PENALTY: f32 = 1.0;
+
 /// Words of at most this many letters must keep their first letter to count as a typo of a known word.
 pub const SHORT_WORD_LEN: usize = 4;
+
+/// A short word of the question that only other languages' phrasings use counts this much as itself
+/// (its typo readings in the question's language are tried too).
+pub const FALSE_FRIEND_SIMILARITY: f32 = 0.6;
 
 /// A word found only through another language's stemmer counts this much.
 pub const OTHER_STEM_SIMILARITY: f32 = 0.9;
@@ -47,11 +76,11 @@ pub const UNKNOWN_PAIR_SHARE: f32 = 0.35;
 /// Unknown words (in no phrasing or keyword, not even with a typo) weigh this many times the rarest
 /// known word: a name or topic the brief never mentions ("Nixon", "Japan", "weather") is the
 /// strongest sign that the question is not about the brief.
-pub const UNKNOWN_WORD_FACTOR: f32 = 1.0;
+pub const UNKNOWN_WORD_FACTOR: f32 = 0.7;
 
 /// A question must carry at least this share of the rarest word's weight in matched terms to be
 /// answered at full score: "how?" alone, or "hi, how are you", is too little to stand on.
-pub const MIN_EVIDENCE_SHARE: f32 = 0.3;
+pub const MIN_EVIDENCE_SHARE: f32 = 0.6;
 
 /// Each content word (or CJK character) of the question that nothing in the fact base knows, not even
 /// with a typo, multiplies the score by this: the unknown word is usually the point of the question
@@ -74,6 +103,12 @@ pub struct Params {
     pub min_evidence_share: f32,
     /// See [`UNKNOWN_SLOT_PENALTY`].
     pub unknown_slot_penalty: f32,
+    /// See [`QUESTION_CONFLICT_PENALTY`].
+    pub question_conflict_penalty: f32,
+    /// See [`FACT_COVERAGE_MODE`].
+    pub fact_coverage_mode: u8,
+    /// See [`TYPICALITY_EXPONENT`].
+    pub typicality_exponent: f32,
 }
 
 impl Params {
@@ -85,6 +120,9 @@ impl Params {
         unknown_pair_share: UNKNOWN_PAIR_SHARE,
         min_evidence_share: MIN_EVIDENCE_SHARE,
         unknown_slot_penalty: UNKNOWN_SLOT_PENALTY,
+        question_conflict_penalty: QUESTION_CONFLICT_PENALTY,
+        fact_coverage_mode: FACT_COVERAGE_MODE,
+        typicality_exponent: TYPICALITY_EXPONENT,
     };
 }
 
@@ -123,7 +161,10 @@ fn similarity(a: &str, b: &str) -> f32 {
 impl Index {
     fn candidates(&self, slot: &Slot, lang: Lang) -> Vec<(TermId, f32)> {
         let mut out: Vec<(TermId, f32)> = Vec::new();
-        let push = |id: TermId, sim: f32, out: &mut Vec<(TermId, f32)>| match out.iter_mut().find(|(t, _)| *t == id) {
+        let push = |id: TermId, sim: f32, out: &mut Vec<(TermId, f32)>| match out
+            .iter_mut()
+            .find(|(t, _)| *t == id)
+        {
             Some(e) => e.1 = e.1.max(sim),
             None => out.push((id, sim)),
         };
@@ -145,11 +186,20 @@ impl Index {
                 }
             }
         }
-        // Typos: look up the word's deletions in the deletion index, then verify the real distance.
-        // Only for words the index does not know: a known word is not a typo ("wer" is German, not
-        // a misspelt "where").
         let len = slot.raw.chars().count();
-        if out.is_empty() && len + 1 >= super::index::FUZZY_MIN_LEN {
+        // A short word that only other languages' phrasings use is probably a typo in this one:
+        // in an English question "wen" is "when" misspelt, not German "whom".
+        let langs = self.word_langs(&slot.raw);
+        let false_friend = len <= SHORT_WORD_LEN && langs != 0 && langs & lang.bit() == 0;
+        if false_friend {
+            for e in out.iter_mut() {
+                e.1 *= FALSE_FRIEND_SIMILARITY;
+            }
+        }
+        // Typos: look up the word's deletions in the deletion index, then verify the real distance.
+        // Only for words the index does not know (or knows in other languages only): a known word is
+        // not a typo ("wer" in a German question is German, not a misspelt "where").
+        if (out.is_empty() || false_friend) && len + 1 >= super::index::FUZZY_MIN_LEN {
             let edits = max_edits(len).max(1);
             for d in deletions(&slot.raw, edits) {
                 if let Some(words) = self.deletes.get(&d) {
@@ -158,11 +208,13 @@ impl Index {
                         let sim = similarity(&slot.raw, word);
                         // Short words keep their first letter when mistyped far more often than not;
                         // without this rule "age" would be a typo of "tage".
-                        let same_start = len > SHORT_WORD_LEN || slot.raw.chars().next() == word.chars().next();
-                        if same_start && sim >= FUZZY_MIN_SIMILARITY && sim < 1.0 {
+                        let same_start =
+                            len > SHORT_WORD_LEN || slot.raw.chars().next() == word.chars().next();
+                        if same_start && (FUZZY_MIN_SIMILARITY..1.0).contains(&sim) {
                             push(*id, sim, &mut out);
                             // A typo of a word in a synonym group belongs to the group too.
-                            if let Some(g) = self.synonyms.group_of(word).and_then(|g| self.term(g)) {
+                            if let Some(g) = self.synonyms.group_of(word).and_then(|g| self.term(g))
+                            {
                                 push(g, sim, &mut out);
                             }
                         }
@@ -181,13 +233,20 @@ impl Index {
             .map(|s| {
                 let candidates = self.candidates(s, lang);
                 // The slot weighs what its own key weighs; a typo weighs what the word it stands for does.
-                let own_terms: Vec<(TermId, f32)> =
-                    s.keys.iter().filter_map(|(k, c)| self.term(k).map(|t| (t, *c))).collect();
+                let own_terms: Vec<(TermId, f32)> = s
+                    .keys
+                    .iter()
+                    .filter_map(|(k, c)| self.term(k).map(|t| (t, *c)))
+                    .collect();
                 let own = own_terms.first().map(|t| t.0);
+                // Among equally close typo readings, the commonest word weighs: it is the likelier one.
                 let weight = match own.or_else(|| {
                     candidates
                         .iter()
-                        .max_by(|a, b| a.1.total_cmp(&b.1))
+                        .max_by(|a, b| {
+                            a.1.total_cmp(&b.1)
+                                .then(self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize]))
+                        })
                         .map(|&(id, _)| id)
                 }) {
                     Some(id) if s.class == Class::Word || own.is_some() => self.idf[id as usize],
@@ -247,30 +306,27 @@ impl Index {
         for p in touched {
             let phrasing = &self.phrasings[p as usize];
             let contains = |id: TermId| phrasing.terms.binary_search(&id).is_ok();
-            let q_matched: f32 = qterms
-                .iter()
-                .map(|q| {
-                    let best = q
-                        .candidates
-                        .iter()
-                        .filter(|(id, _)| contains(*id))
-                        .map(|&(_, s)| s)
-                        .fold(0f32, f32::max);
-                    q.weight * best
-                })
-                .sum();
-            let p_matched: f32 = phrasing
-                .slots
-                .iter()
-                .map(|slot| {
-                    let best = slot
-                        .terms
-                        .iter()
-                        .map(|(id, cover)| cover * reach.get(id).copied().unwrap_or(0.0))
-                        .fold(0f32, f32::max);
-                    slot.weight * best
-                })
-                .sum();
+            let (mut q_matched, mut q_question_missed) = (0f32, false);
+            for q in &qterms {
+                let best = q
+                    .candidates
+                    .iter()
+                    .filter(|(id, _)| contains(*id))
+                    .map(|&(_, s)| s)
+                    .fold(0f32, f32::max);
+                q_matched += q.weight * best;
+                q_question_missed |= q.question && best == 0.0;
+            }
+            let (mut p_matched, mut p_question_missed) = (0f32, false);
+            for slot in &phrasing.slots {
+                let best = slot
+                    .terms
+                    .iter()
+                    .map(|(id, cover)| cover * reach.get(id).copied().unwrap_or(0.0))
+                    .fold(0f32, f32::max);
+                p_matched += slot.weight * best;
+                p_question_missed |= slot.question && best == 0.0;
+            }
             let cq = q_matched / total;
             let cp = if phrasing.weight > 0.0 {
                 p_matched / phrasing.weight
@@ -278,7 +334,10 @@ impl Index {
                 0.0
             };
             let a = params.question_coverage_weight;
-            let s = cq.powf(a) * cp.powf(1.0 - a);
+            let mut s = cq.powf(a) * cp.powf(1.0 - a);
+            if q_question_missed && p_question_missed {
+                s *= params.question_conflict_penalty;
+            }
             let f = phrasing.fact as usize;
             best_phrasing[f] = best_phrasing[f].max(s);
         }
@@ -290,12 +349,43 @@ impl Index {
             if bp <= 0.0 {
                 continue;
             }
-            let (mut covered, mut topical) = (0f32, 0f32);
+            let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
+            let mut atypical_question = false;
             for q in &qterms {
+                if q.question {
+                    let t = q
+                        .candidates
+                        .iter()
+                        .filter_map(|&(id, sim)| {
+                            let list = &self.typicality[id as usize];
+                            list.binary_search_by_key(&(f as u32), |&(g, _)| g)
+                                .ok()
+                                .map(|i| sim * list[i].1)
+                        })
+                        .fold(0f32, f32::max);
+                    atypical_question |= t < ATYPICAL_QUESTION_SHARE;
+                }
+                if params.typicality_exponent > 0.0 {
+                    let t = q
+                        .candidates
+                        .iter()
+                        .filter_map(|&(id, sim)| {
+                            let list = &self.typicality[id as usize];
+                            list.binary_search_by_key(&(f as u32), |&(g, _)| g)
+                                .ok()
+                                .map(|i| sim * list[i].1)
+                        })
+                        .fold(0f32, f32::max);
+                    typical += q.weight * t;
+                }
                 let best = q
                     .candidates
                     .iter()
-                    .filter(|(id, _)| self.fact_postings[*id as usize].binary_search(&(f as u32)).is_ok())
+                    .filter(|(id, _)| {
+                        self.fact_postings[*id as usize]
+                            .binary_search(&(f as u32))
+                            .is_ok()
+                    })
                     .map(|&(_, s)| s)
                     .fold(0f32, f32::max);
                 covered += q.weight * best;
@@ -305,7 +395,23 @@ impl Index {
             }
             let share = params.best_phrasing_share;
             let evidence = (topical / (params.min_evidence_share * self.max_idf)).min(1.0);
-            let score = (share * bp + (1.0 - share) * (covered / total)) * evidence * penalty;
+            let coverage = covered / total;
+            let combined = if params.fact_coverage_mode == 0 {
+                share * bp + (1.0 - share) * coverage
+            } else {
+                bp.powf(share) * coverage.powf(1.0 - share)
+            };
+            let typicality = if params.typicality_exponent > 0.0 {
+                (typical / total).powf(params.typicality_exponent)
+            } else {
+                1.0
+            };
+            let atypical = if atypical_question {
+                ATYPICAL_QUESTION_PENALTY
+            } else {
+                1.0
+            };
+            let score = combined * evidence * penalty * typicality * atypical;
             out.push(Scored {
                 fact: f as u32,
                 score,
@@ -322,14 +428,22 @@ impl Index {
         let qterms = self.query_terms(&slots, lang, &Params::DEFAULT);
         let mut out = format!("language {lang}; terms:\n");
         let mut seen = std::collections::HashSet::new();
-        let unique: Vec<&Slot> = slots.iter().filter(|s| seen.insert((s.raw.clone(), s.keys.len()))).collect();
+        let unique: Vec<&Slot> = slots
+            .iter()
+            .filter(|s| seen.insert((s.raw.clone(), s.keys.len())))
+            .collect();
         for (t, q) in unique.iter().zip(&qterms) {
             let cands: Vec<String> = q
                 .candidates
                 .iter()
                 .map(|(id, s)| format!("{}~{:.2}", self.keys[*id as usize], s))
                 .collect();
-            out.push_str(&format!("  {:<14} w={:.2} -> {}\n", t.raw, q.weight, cands.join(" ")));
+            out.push_str(&format!(
+                "  {:<14} w={:.2} -> {}\n",
+                t.raw,
+                q.weight,
+                cands.join(" ")
+            ));
         }
         for s in self.score(folded, lang).iter().take(3) {
             out.push_str(&format!("  {:<20} {:.3}\n", self.fact_id(s.fact), s.score));

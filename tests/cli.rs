@@ -1,0 +1,219 @@
+//! The `attache` binary as a process: the CLI contract other tools rely on.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn attache(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_attache"));
+    cmd.args(args)
+        .current_dir(root())
+        .env_remove("ATTACHE_KNOWLEDGE")
+        .env_remove("ATTACHE_LOCALES")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("the binary runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn ask_answers_with_the_source() {
+    let o = attache(&["ask", "When is Blinken visiting China?"], None);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("June 18"), "{out}");
+    assert!(out.contains("From the brief"), "{out}");
+}
+
+#[test]
+fn ask_json_has_the_exact_fields() {
+    let o = attache(&["ask", "--json", "¿Cuándo es la visita de Blinken?"], None);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let obj = v.as_object().unwrap();
+    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        ["answer", "fact", "lang", "question", "score", "suggestions"]
+    );
+    assert_eq!(v["fact"], "visit-dates");
+    assert_eq!(v["lang"], "es-ES");
+    assert!(v["score"].as_f64().unwrap() > 0.0);
+    assert!(v["suggestions"].is_array());
+}
+
+#[test]
+fn ask_reads_stdin_one_question_per_line_in_order() {
+    let o = attache(
+        &["ask", "--json"],
+        Some("Who is visiting China?\n\nWhat is the tallest building in the world?\n訪問はいつですか？\n"),
+    );
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "blank lines are skipped");
+    assert_eq!(lines[0]["fact"], "visitor");
+    assert!(
+        lines[1]["fact"].is_null(),
+        "unanswerable questions get null"
+    );
+    assert_eq!(lines[2]["lang"], "ja");
+    assert_eq!(lines[2]["fact"], "visit-dates");
+}
+
+#[test]
+fn lang_flag_overrides_the_question_language() {
+    let o = attache(
+        &["ask", "--json", "--lang", "de", "When is the visit?"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["lang"], "de");
+    let o = attache(
+        &["ask", "--json", "--lang", "es-419", "When is the visit?"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["lang"], "es-ES");
+}
+
+#[test]
+fn check_passes_on_the_shipped_fact_base() {
+    let o = attache(&["check"], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).starts_with("ok: 14 facts"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn check_reports_broken_files_with_file_and_line_and_exits_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = tmp.path().join("knowledge");
+    copy_dir(&root().join("knowledge"), &k);
+    let f = k.join("facts/aims.toml");
+    let text = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(
+        &f,
+        text.replacen("id = \"aims\"", "id = \"aims\"\nid = \"again\"", 1),
+    )
+    .unwrap();
+    let o = attache(&["check", "--knowledge", k.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("aims.toml:3"), "{err}");
+    // The same directory through the environment variable.
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_attache"));
+    let o = cmd
+        .arg("check")
+        .current_dir(root())
+        .env("ATTACHE_KNOWLEDGE", &k)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn eval_reports_and_thresholds_exit_1() {
+    let set = root().join("tests/fixtures/questions.tsv");
+    let o = attache(&["eval", set.to_str().unwrap()], None);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    for part in ["overall", "answerable", "unanswerable", "zh-TW", "misses:"] {
+        assert!(out.contains(part), "{part} missing from:\n{out}");
+    }
+    let o = attache(
+        &["eval", set.to_str().unwrap(), "--min-overall", "0.999"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("below threshold: overall"));
+}
+
+#[test]
+fn facts_json_has_ids_sources_questions_and_answers() {
+    let o = attache(&["facts", "--json"], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let facts = v.as_array().unwrap();
+    assert_eq!(facts.len(), 14);
+    let dates = facts.iter().find(|f| f["id"] == "visit-dates").unwrap();
+    assert!(dates["source"][0].as_str().unwrap().contains("June 18"));
+    assert!(dates["questions"]["en"].as_array().unwrap().len() >= 6);
+    assert!(dates["questions"]["zh-TW"].as_array().unwrap().len() >= 4);
+    assert!(dates["answers"]["ja"].as_str().unwrap().contains('6'));
+}
+
+#[test]
+fn summaries_short_and_full() {
+    let o = attache(&["summary"], None);
+    let short = stdout(&o);
+    let points = short.lines().filter(|l| l.starts_with('•')).count();
+    assert!((3..=5).contains(&points), "{short}");
+    let o = attache(&["summary", "--length", "full", "--lang", "de"], None);
+    let full = stdout(&o);
+    for heading in ["Wer", "Wann", "Wo", "Warum"] {
+        assert!(
+            full.lines().any(|l| l.trim() == heading),
+            "{heading} missing:\n{full}"
+        );
+    }
+}
+
+#[test]
+fn chat_answers_and_takes_commands() {
+    let o = attache(
+        &["chat"],
+        Some("When is Blinken visiting China?\n/lang fr\nWho is visiting?\n/lang xx\n/summary\n/facts\n/quit\nnot reached\n"),
+    );
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("June 18"), "{out}");
+    assert!(out.contains("Antony Blinken"));
+    assert!(
+        out.contains("Français"),
+        "the /lang confirmation names the language: {out}"
+    );
+    assert!(out.contains("visit-dates"), "/facts lists ids: {out}");
+    assert!(!out.contains("not reached"));
+}
+
+#[test]
+fn unknown_directory_is_one_clear_error() {
+    let o = attache(&["ask", "--knowledge", "/nonexistent", "hello"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("error: cannot load the fact base"), "{err}");
+    assert!(err.contains("attache check"));
+}
