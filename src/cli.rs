@@ -96,6 +96,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a synthetic fact base of N facts (for benchmarks), copying the locales from --locales.
+    Synth(crate::synth::SynthArgs),
 }
 
 /// Options of `attache eval`.
@@ -127,6 +129,7 @@ pub struct EvalArgs {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check => check(&cli.dirs),
+        Command::Synth(args) => crate::synth::run(&args, &cli.dirs.locales),
         command => {
             let engine = load(&cli.dirs)?;
             let out = std::io::stdout();
@@ -138,7 +141,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     explain,
                     question,
                 } => ask(&engine.snapshot(), lang, json, explain, question, &mut out),
-                Command::Chat { lang } => chat(&engine, lang, std::io::stdin().lock(), &mut out),
+                Command::Chat { lang } => {
+                    // Edits to the fact files take effect while chatting; each reload reports one line
+                    // on stderr.
+                    let engine = std::sync::Arc::new(engine);
+                    let _watch = crate::reload::watch(engine.clone(), |event| eprintln!("{event}"))
+                        .map_err(|e| eprintln!("warning: not watching for edits: {e}"))
+                        .ok();
+                    chat(&engine, lang, std::io::stdin().lock(), &mut out)
+                }
                 Command::Summary { lang, length, json } => {
                     let s = summary(&engine.snapshot(), &lang, length);
                     if json {
@@ -159,7 +170,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     crate::discord::commands::print(&engine.snapshot(), json, &mut out)?;
                     Ok(ExitCode::SUCCESS)
                 }
-                Command::Check => unreachable!("handled above"),
+                Command::Check | Command::Synth(_) => unreachable!("handled above"),
             }
         }
     }

@@ -16,6 +16,7 @@
 
 pub mod answer;
 pub mod cli;
+pub mod discord;
 pub mod engine;
 pub mod eval;
 pub mod i18n;
@@ -23,4 +24,7 @@ pub mod knowledge;
 pub mod lang;
 pub mod matcher;
 pub mod normalise;
+pub mod reload;
+pub mod store;
 pub mod summary;
+pub mod synth;

@@ -1,0 +1,249 @@
+//! Logging for `attache serve`: `RUST_LOG` as usual, and the bot token kept out of every line, at
+//! every level (`RUST_LOG=trace` included).
+//!
+//! Two layers. tungstenite logs every websocket frame at trace level, the IDENTIFY (which carries the
+//! token) included, as hex and as a list of byte values: its frame logging
+//! ([`CAPPED_TARGETS`]) is capped at debug whatever `RUST_LOG` says. And every formatted line passes
+//! through [`Redacting`], which replaces the token, in plain text, hex and byte-list form, before
+//! anything is written.
+
+use super::Token;
+use std::io::Write;
+use std::sync::Arc;
+use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::EnvFilter;
+
+/// The filter when `RUST_LOG` is not set.
+pub const DEFAULT_FILTER: &str = "info,serenity=warn,poise=warn,tungstenite=warn,tokio_tungstenite=warn,rustls=warn,hyper=warn,hyper_util=warn,reqwest=warn";
+
+/// What replaces a secret.
+pub const REDACTED: &str = "[redacted]";
+
+/// Targets that log raw websocket payloads at trace level: never more than debug.
+pub const CAPPED_TARGETS: [&str; 2] = ["tungstenite::protocol", "tokio_tungstenite"];
+
+/// The forms a secret can take in a log line: as is, in hex (both cases), and as the list of its
+/// byte values (`Debug` of a `Vec<u8>`).
+pub fn encodings(secret: &str) -> Vec<Vec<u8>> {
+    let b = secret.as_bytes();
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let list = b.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+    vec![
+        b.to_vec(),
+        hex.clone().into_bytes(),
+        hex.to_uppercase().into_bytes(),
+        list.into_bytes(),
+    ]
+}
+
+/// A [`MakeWriter`] whose writers replace secrets before anything reaches `inner`.
+#[derive(Clone)]
+pub struct Redacting<M> {
+    inner: M,
+    secrets: Arc<Vec<Vec<u8>>>,
+}
+
+impl<M> Redacting<M> {
+    /// Redacts `secrets` (in every form of [`encodings`]; empty ones are ignored) from what `inner`
+    /// writes.
+    pub fn new(inner: M, secrets: &[&str]) -> Self {
+        Redacting {
+            inner,
+            secrets: Arc::new(
+                secrets
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .flat_map(|s| encodings(s))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Replaces every occurrence of every secret in `bytes`.
+pub fn redact(bytes: &[u8], secrets: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    for s in secrets {
+        let mut result = Vec::with_capacity(out.len());
+        let mut i = 0;
+        while i < out.len() {
+            if out[i..].starts_with(s) {
+                result.extend_from_slice(REDACTED.as_bytes());
+                i += s.len();
+            } else {
+                result.push(out[i]);
+                i += 1;
+            }
+        }
+        out = result;
+    }
+    out
+}
+
+/// One event's writer: buffers the line, redacts it, writes it when dropped (or flushed).
+pub struct RedactingWriter<W: Write> {
+    inner: W,
+    secrets: Arc<Vec<Vec<u8>>>,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> RedactingWriter<W> {
+    fn drain(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let clean = redact(&self.buf, &self.secrets);
+        self.buf.clear();
+        self.inner.write_all(&clean)
+    }
+}
+
+impl<W: Write> Write for RedactingWriter<W> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.drain()?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for RedactingWriter<W> {
+    fn drop(&mut self) {
+        let _ = self.drain();
+    }
+}
+
+impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for Redacting<M> {
+    type Writer = RedactingWriter<M::Writer>;
+
+    fn make_writer(&'a self) -> Self::Writer {
+        RedactingWriter {
+            inner: self.inner.make_writer(),
+            secrets: self.secrets.clone(),
+            buf: Vec::new(),
+        }
+    }
+}
+
+/// The subscriber `attache serve` uses: `filter` (a `RUST_LOG` directive), lines written through
+/// [`Redacting`] to `writer`.
+pub fn subscriber<W>(
+    token: &Token,
+    filter: &str,
+    writer: W,
+    ansi: bool,
+) -> impl tracing::Subscriber + Send + Sync
+where
+    W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
+{
+    let mut env = EnvFilter::new(filter);
+    for target in CAPPED_TARGETS {
+        if let Ok(d) = format!("{target}=debug").parse() {
+            env = env.add_directive(d);
+        }
+    }
+    tracing_subscriber::fmt()
+        .with_env_filter(env)
+        .with_writer(Redacting::new(writer, &[token.expose()]))
+        .with_ansi(ansi)
+        .finish()
+}
+
+/// Makes `subscriber` the global one, and sends the `log` crate's records (reqwest, tungstenite)
+/// through it too, so that they are filtered and redacted the same way.
+pub fn install(
+    subscriber: impl tracing::Subscriber + Send + Sync + 'static,
+) -> Result<(), tracing_subscriber::util::TryInitError> {
+    use tracing_subscriber::util::SubscriberInitExt;
+    subscriber.try_init()
+}
+
+/// Installs the subscriber for `attache serve`, writing to stderr.
+pub fn init(token: &Token) {
+    use std::io::IsTerminal;
+    let filter = std::env::var("RUST_LOG").unwrap_or_else(|_| DEFAULT_FILTER.to_string());
+    let ansi = std::io::stderr().is_terminal();
+    let _ = install(subscriber(token, &filter, std::io::stderr, ansi));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[derive(Clone, Default)]
+    struct Buf(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Buf {
+        fn write(&mut self, d: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(d);
+            Ok(d.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn secrets_are_replaced() {
+        let s = vec![b"abc".to_vec()];
+        assert_eq!(redact(b"x abcabc y", &s), b"x [redacted][redacted] y");
+        assert_eq!(redact(b"ab c", &s), b"ab c");
+    }
+
+    #[test]
+    fn hex_and_byte_lists_are_replaced_too() {
+        let secret = "Ab.c";
+        let s = encodings(secret);
+        let hex: String = secret.bytes().map(|b| format!("{b:02x}")).collect();
+        let list = format!("{:?}", secret.as_bytes());
+        let line = format!(
+            "payload: 0x7b{hex}7d [{}] {}",
+            &list[1..list.len() - 1],
+            hex.to_uppercase()
+        );
+        let clean = String::from_utf8(redact(line.as_bytes(), &s)).unwrap();
+        assert_eq!(clean, "payload: 0x7b[redacted]7d [[redacted]] [redacted]");
+    }
+
+    #[test]
+    fn websocket_frames_are_never_traced() {
+        let token = Token::new("tok");
+        let buf = Buf::default();
+        let b2 = buf.clone();
+        let sub = subscriber(&token, "trace,tungstenite=trace", move || b2.clone(), false);
+        tracing::subscriber::with_default(sub, || {
+            tracing::trace!(target: "tungstenite::protocol", "frame payload");
+            tracing::trace!(target: "tungstenite::handshake", "handshake");
+            tracing::debug!(target: "tungstenite::protocol", "closing");
+        });
+        let text = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+        assert!(!text.contains("frame payload"), "{text}");
+        assert!(
+            text.contains("handshake") && text.contains("closing"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_token_never_reaches_the_log() {
+        let token = Token::new("MTIz.secret.token");
+        let buf = Buf::default();
+        let b2 = buf.clone();
+        let sub = subscriber(&token, "trace", move || b2.clone(), false);
+        tracing::subscriber::with_default(sub, || {
+            tracing::trace!(header = %format!("Bot {}", token.expose()), "sending");
+            tracing::info!("identify {{\"token\":\"{}\"}}", token.expose());
+        });
+        let text = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+        assert!(
+            text.contains("sending") && text.contains("identify"),
+            "{text}"
+        );
+        assert!(!text.contains("secret"), "{text}");
+        assert_eq!(text.matches(REDACTED).count(), 2);
+    }
+}

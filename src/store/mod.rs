@@ -1,0 +1,593 @@
+//! The bot's embedded database: SQLite through rusqlite (bundled), `./attache.db` by default.
+//!
+//! It keeps what must survive a restart: users' answer languages, server settings (enabled channels,
+//! default locale, moderator role and log channel), the questions the bot could not answer, and
+//! counts (questions per outcome, 👍/👎 per fact). It never stores user ids next to questions, nor
+//! any user names: the only user ids it holds are those of users who chose a language with
+//! `/language`, and only with that choice.
+//!
+//! The schema is migrated at start-up through `PRAGMA user_version`, one step per entry of
+//! [`MIGRATIONS`], so an older database file opens and keeps its data. The API is synchronous and
+//! small; the connection sits behind a mutex.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The default database file.
+pub const DEFAULT_PATH: &str = "attache.db";
+
+/// Schema steps: entry `i` takes the database from version `i` to `i + 1`. Append, never edit.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    "
+    CREATE TABLE user_prefs (
+        user_id    INTEGER PRIMARY KEY,
+        locale     TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE TABLE guild_settings (
+        guild_id        INTEGER PRIMARY KEY,
+        default_locale  TEXT,
+        moderator_role  INTEGER,
+        log_channel     INTEGER,
+        updated_at      INTEGER NOT NULL
+    );
+    CREATE TABLE enabled_channels (
+        channel_id INTEGER PRIMARY KEY,
+        guild_id   INTEGER NOT NULL,
+        enabled_at INTEGER NOT NULL
+    );
+    CREATE INDEX enabled_channels_guild ON enabled_channels (guild_id);
+    -- Questions the bot declined, or whose answer someone marked as not helpful.
+    -- Normalised text only; never who asked.
+    CREATE TABLE unanswered (
+        id       INTEGER PRIMARY KEY,
+        question TEXT NOT NULL,
+        lang     TEXT NOT NULL,
+        asked_at INTEGER NOT NULL,
+        guild_id INTEGER,
+        reason   TEXT NOT NULL,
+        fact     TEXT
+    );
+    CREATE INDEX unanswered_time ON unanswered (guild_id, asked_at);
+    -- 👍/👎 per fact, per server (0 for direct messages) and per day (unix days).
+    CREATE TABLE feedback (
+        fact     TEXT NOT NULL,
+        guild_id INTEGER NOT NULL,
+        day      INTEGER NOT NULL,
+        up       INTEGER NOT NULL DEFAULT 0,
+        down     INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (fact, guild_id, day)
+    );
+    -- Questions per outcome, per server (0 for direct messages) and per day.
+    CREATE TABLE question_counts (
+        guild_id INTEGER NOT NULL,
+        day      INTEGER NOT NULL,
+        outcome  TEXT NOT NULL,
+        count    INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (guild_id, day, outcome)
+    );
+    ",
+];
+
+/// A store error: SQLite's, or a database written by a newer attache.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The file's schema is newer than this build knows.
+    #[error("the database has schema version {found}, newer than this attache knows ({known}); use a newer attache or another --database")]
+    TooNew {
+        /// The file's version.
+        found: u32,
+        /// The newest version this build knows.
+        known: u32,
+    },
+}
+
+/// Result of store calls.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A server's settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GuildSettings {
+    /// The locale for channel answers when a question's language is unclear.
+    pub default_locale: Option<String>,
+    /// The role allowed to run moderation commands.
+    pub moderator_role: Option<u64>,
+    /// The channel moderation events are reported to.
+    pub log_channel: Option<u64>,
+}
+
+/// Why a question went into the unanswered log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnansweredReason {
+    /// The bot declined it (or could only suggest).
+    Declined,
+    /// Someone marked the answer 👎.
+    NotHelpful,
+}
+
+impl UnansweredReason {
+    fn as_str(self) -> &'static str {
+        match self {
+            UnansweredReason::Declined => "declined",
+            UnansweredReason::NotHelpful => "not-helpful",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        match s {
+            "not-helpful" => UnansweredReason::NotHelpful,
+            _ => UnansweredReason::Declined,
+        }
+    }
+}
+
+/// One entry of the unanswered log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unanswered {
+    /// The question, normalised (folded, capped).
+    pub question: String,
+    /// Its detected language code (`en`, `zh-CN`, ...).
+    pub lang: String,
+    /// Unix seconds.
+    pub asked_at: i64,
+    /// The server, or `None` for a direct message.
+    pub guild_id: Option<u64>,
+    /// Declined or not helpful.
+    pub reason: UnansweredReason,
+    /// The fact that was answered, for a 👎.
+    pub fact: Option<String>,
+}
+
+/// Question and feedback counts over a period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Questions answered.
+    pub answered: u64,
+    /// Questions that got "did you mean".
+    pub suggested: u64,
+    /// Questions declined.
+    pub declined: u64,
+    /// 👍 given.
+    pub up: u64,
+    /// 👎 given.
+    pub down: u64,
+}
+
+impl Stats {
+    /// All questions.
+    pub fn asked(&self) -> u64 {
+        self.answered + self.suggested + self.declined
+    }
+}
+
+/// The embedded database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+/// Now, in unix seconds.
+pub fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+fn day(t: i64) -> i64 {
+    t.div_euclid(86_400)
+}
+
+// SQLite integers are signed: Discord ids (< 2^63) fit; store them bit for bit to be safe.
+fn id_in(v: u64) -> i64 {
+    v as i64
+}
+
+fn id_out(v: i64) -> u64 {
+    v as u64
+}
+
+/// Brings a connection up to the newest schema of `migrations`, one transaction per step.
+pub fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<u32> {
+    let known = migrations.len() as u32;
+    let mut version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > known {
+        return Err(StoreError::TooNew {
+            found: version,
+            known,
+        });
+    }
+    while version < known {
+        let tx = conn.transaction()?;
+        tx.execute_batch(migrations[version as usize])?;
+        version += 1;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+        tracing::info!(version, "database schema migrated");
+    }
+    Ok(version)
+}
+
+impl Store {
+    /// Opens (or creates) the database file and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // WAL keeps readers and the writer out of each other's way; not available everywhere.
+        let _ = conn.pragma_update(None, "journal_mode", "WAL");
+        Self::with_connection(conn)
+    }
+
+    /// A database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Self::with_connection(Connection::open_in_memory()?)
+    }
+
+    fn with_connection(mut conn: Connection) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrate(&mut conn, MIGRATIONS)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// A user's chosen answer locale.
+    pub fn user_locale(&self, user: u64) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT locale FROM user_prefs WHERE user_id = ?1",
+                [id_in(user)],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Sets (`Some`) or forgets (`None`) a user's answer locale.
+    pub fn set_user_locale(&self, user: u64, locale: Option<&str>) -> Result<()> {
+        let conn = self.conn();
+        match locale {
+            Some(l) => conn.execute(
+                "INSERT INTO user_prefs (user_id, locale, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (user_id) DO UPDATE SET locale = ?2, updated_at = ?3",
+                params![id_in(user), l, now()],
+            )?,
+            None => conn.execute("DELETE FROM user_prefs WHERE user_id = ?1", [id_in(user)])?,
+        };
+        Ok(())
+    }
+
+    /// A server's settings (defaults when it has none).
+    pub fn guild_settings(&self, guild: u64) -> Result<GuildSettings> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT default_locale, moderator_role, log_channel FROM guild_settings
+                 WHERE guild_id = ?1",
+                [id_in(guild)],
+                |r| {
+                    Ok(GuildSettings {
+                        default_locale: r.get(0)?,
+                        moderator_role: r.get::<_, Option<i64>>(1)?.map(id_out),
+                        log_channel: r.get::<_, Option<i64>>(2)?.map(id_out),
+                    })
+                },
+            )
+            .optional()?
+            .unwrap_or_default())
+    }
+
+    /// Replaces a server's settings.
+    pub fn set_guild_settings(&self, guild: u64, s: &GuildSettings) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO guild_settings (guild_id, default_locale, moderator_role, log_channel, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (guild_id) DO UPDATE SET default_locale = ?2, moderator_role = ?3,
+                 log_channel = ?4, updated_at = ?5",
+            params![
+                id_in(guild),
+                s.default_locale,
+                s.moderator_role.map(id_in),
+                s.log_channel.map(id_in),
+                now()
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Enables or disables unprompted answers in a channel.
+    pub fn set_channel_enabled(&self, guild: u64, channel: u64, enabled: bool) -> Result<()> {
+        let conn = self.conn();
+        if enabled {
+            conn.execute(
+                "INSERT INTO enabled_channels (channel_id, guild_id, enabled_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (channel_id) DO NOTHING",
+                params![id_in(channel), id_in(guild), now()],
+            )?;
+        } else {
+            conn.execute(
+                "DELETE FROM enabled_channels WHERE channel_id = ?1",
+                [id_in(channel)],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// True when unprompted answers are enabled in the channel.
+    pub fn is_channel_enabled(&self, channel: u64) -> Result<bool> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT 1 FROM enabled_channels WHERE channel_id = ?1",
+                [id_in(channel)],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// The channels of a server with unprompted answers, in id order.
+    pub fn enabled_channels(&self, guild: u64) -> Result<Vec<u64>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT channel_id FROM enabled_channels WHERE guild_id = ?1 ORDER BY channel_id",
+        )?;
+        let rows = stmt.query_map([id_in(guild)], |r| r.get::<_, i64>(0))?;
+        Ok(rows
+            .map(|r| r.map(id_out))
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Counts one question by outcome (`answer`, `suggest`, `decline`).
+    pub fn count_question(&self, guild: Option<u64>, outcome: &str, at: i64) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO question_counts (guild_id, day, outcome, count) VALUES (?1, ?2, ?3, 1)
+             ON CONFLICT (guild_id, day, outcome) DO UPDATE SET count = count + 1",
+            params![id_in(guild.unwrap_or(0)), day(at), outcome],
+        )?;
+        Ok(())
+    }
+
+    /// Logs a question the bot could not answer well. `question` must already be normalised.
+    pub fn log_unanswered(&self, u: &Unanswered) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO unanswered (question, lang, asked_at, guild_id, reason, fact)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                u.question,
+                u.lang,
+                u.asked_at,
+                u.guild_id.map(id_in),
+                u.reason.as_str(),
+                u.fact
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The unanswered log of a server (`None`: direct messages) since `since`, newest first.
+    pub fn unanswered_since(
+        &self,
+        guild: Option<u64>,
+        since: i64,
+        limit: usize,
+    ) -> Result<Vec<Unanswered>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT question, lang, asked_at, guild_id, reason, fact FROM unanswered
+             WHERE guild_id IS ?1 AND asked_at >= ?2 ORDER BY asked_at DESC, id DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![guild.map(id_in), since, limit as i64], |r| {
+            Ok(Unanswered {
+                question: r.get(0)?,
+                lang: r.get(1)?,
+                asked_at: r.get(2)?,
+                guild_id: r.get::<_, Option<i64>>(3)?.map(id_out),
+                reason: UnansweredReason::parse(&r.get::<_, String>(4)?),
+                fact: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Counts a 👍 (`helpful`) or 👎 for a fact.
+    pub fn record_feedback(
+        &self,
+        fact: &str,
+        guild: Option<u64>,
+        helpful: bool,
+        at: i64,
+    ) -> Result<()> {
+        let (up, down) = if helpful { (1, 0) } else { (0, 1) };
+        self.conn().execute(
+            "INSERT INTO feedback (fact, guild_id, day, up, down) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (fact, guild_id, day) DO UPDATE SET up = up + ?4, down = down + ?5",
+            params![fact, id_in(guild.unwrap_or(0)), day(at), up, down],
+        )?;
+        Ok(())
+    }
+
+    /// 👍 and 👎 per fact, all servers and all time, by fact id.
+    pub fn feedback_totals(&self) -> Result<Vec<(String, u64, u64)>> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare("SELECT fact, SUM(up), SUM(down) FROM feedback GROUP BY fact ORDER BY fact")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)? as u64,
+                r.get::<_, i64>(2)? as u64,
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Counts for a server (`None`: direct messages) from the day of `since` on.
+    pub fn stats_since(&self, guild: Option<u64>, since: i64) -> Result<Stats> {
+        let conn = self.conn();
+        let g = id_in(guild.unwrap_or(0));
+        let mut stats = Stats::default();
+        let mut stmt = conn.prepare(
+            "SELECT outcome, SUM(count) FROM question_counts WHERE guild_id = ?1 AND day >= ?2
+             GROUP BY outcome",
+        )?;
+        let rows = stmt.query_map(params![g, day(since)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
+        for row in rows {
+            let (outcome, n) = row?;
+            match outcome.as_str() {
+                "answer" => stats.answered += n,
+                "suggest" => stats.suggested += n,
+                _ => stats.declined += n,
+            }
+        }
+        let (up, down): (i64, i64) = conn.query_row(
+            "SELECT COALESCE(SUM(up), 0), COALESCE(SUM(down), 0) FROM feedback
+             WHERE guild_id = ?1 AND day >= ?2",
+            params![g, day(since)],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        stats.up = up as u64;
+        stats.down = down as u64;
+        Ok(stats)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_locales_are_set_replaced_and_forgotten() {
+        let s = Store::open_in_memory().unwrap();
+        assert_eq!(s.user_locale(1).unwrap(), None);
+        s.set_user_locale(1, Some("de")).unwrap();
+        s.set_user_locale(1, Some("ja")).unwrap();
+        s.set_user_locale(u64::MAX, Some("fr")).unwrap();
+        assert_eq!(s.user_locale(1).unwrap().as_deref(), Some("ja"));
+        assert_eq!(s.user_locale(u64::MAX).unwrap().as_deref(), Some("fr"));
+        s.set_user_locale(1, None).unwrap();
+        assert_eq!(s.user_locale(1).unwrap(), None);
+    }
+
+    #[test]
+    fn guild_settings_and_channels() {
+        let s = Store::open_in_memory().unwrap();
+        assert_eq!(s.guild_settings(7).unwrap(), GuildSettings::default());
+        let g = GuildSettings {
+            default_locale: Some("es-ES".into()),
+            moderator_role: Some(1_234_567_890_123_456_789),
+            log_channel: Some(42),
+        };
+        s.set_guild_settings(7, &g).unwrap();
+        assert_eq!(s.guild_settings(7).unwrap(), g);
+        s.set_channel_enabled(7, 100, true).unwrap();
+        s.set_channel_enabled(7, 100, true).unwrap();
+        s.set_channel_enabled(7, 50, true).unwrap();
+        s.set_channel_enabled(8, 60, true).unwrap();
+        assert_eq!(s.enabled_channels(7).unwrap(), vec![50, 100]);
+        assert!(s.is_channel_enabled(100).unwrap());
+        s.set_channel_enabled(7, 100, false).unwrap();
+        assert!(!s.is_channel_enabled(100).unwrap());
+        assert_eq!(s.enabled_channels(7).unwrap(), vec![50]);
+    }
+
+    #[test]
+    fn unanswered_log_and_stats() {
+        let s = Store::open_in_memory().unwrap();
+        let t = 1_700_000_000;
+        for (i, q) in ["what about mars", "who won the match"].iter().enumerate() {
+            s.log_unanswered(&Unanswered {
+                question: q.to_string(),
+                lang: "en".into(),
+                asked_at: t + i as i64,
+                guild_id: Some(9),
+                reason: UnansweredReason::Declined,
+                fact: None,
+            })
+            .unwrap();
+            s.count_question(Some(9), "decline", t).unwrap();
+        }
+        s.count_question(Some(9), "answer", t).unwrap();
+        s.count_question(None, "answer", t).unwrap();
+        s.record_feedback("aims", Some(9), true, t).unwrap();
+        s.record_feedback("aims", Some(9), false, t).unwrap();
+        s.record_feedback("aims", Some(9), false, t).unwrap();
+        let log = s.unanswered_since(Some(9), t, 10).unwrap();
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[0].question, "who won the match");
+        assert!(s.unanswered_since(None, t, 10).unwrap().is_empty());
+        let st = s.stats_since(Some(9), t).unwrap();
+        assert_eq!(
+            st,
+            Stats {
+                answered: 1,
+                suggested: 0,
+                declined: 2,
+                up: 1,
+                down: 2
+            }
+        );
+        assert_eq!(st.asked(), 3);
+        assert_eq!(
+            s.stats_since(Some(9), t + 86_400).unwrap(),
+            Stats::default()
+        );
+        assert_eq!(
+            s.feedback_totals().unwrap(),
+            vec![("aims".to_string(), 1, 2)]
+        );
+    }
+
+    #[test]
+    fn a_file_keeps_its_data_across_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("attache.db");
+        {
+            let s = Store::open(&path).unwrap();
+            s.set_user_locale(5, Some("zh-TW")).unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32);
+        assert_eq!(s.user_locale(5).unwrap().as_deref(), Some("zh-TW"));
+    }
+
+    #[test]
+    fn an_older_schema_is_migrated_and_keeps_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let v1 = "CREATE TABLE t (a TEXT);";
+        let v2 = "ALTER TABLE t ADD COLUMN b INTEGER NOT NULL DEFAULT 7;";
+        {
+            let mut c = Connection::open(&path).unwrap();
+            assert_eq!(migrate(&mut c, &[v1]).unwrap(), 1);
+            c.execute("INSERT INTO t (a) VALUES ('kept')", []).unwrap();
+        }
+        let mut c = Connection::open(&path).unwrap();
+        assert_eq!(migrate(&mut c, &[v1, v2]).unwrap(), 2);
+        let (a, b): (String, i64) = c
+            .query_row("SELECT a, b FROM t", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((a.as_str(), b), ("kept", 7));
+        // A newer file is refused rather than damaged.
+        let err = migrate(&mut c, &[v1]).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { found: 2, known: 1 }));
+    }
+}
