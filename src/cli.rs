@@ -80,6 +80,16 @@ pub enum Command {
     },
     /// Validate the fact base and the locales, and run the regression set (knowledge/questions.tsv).
     Check,
+    /// Exit 0 when a running `attache serve` is healthy (its gateway connected, or disconnected for
+    /// less than --max-disconnected seconds), 1 otherwise. For container HEALTHCHECKs.
+    Healthcheck {
+        /// The status file `serve` writes.
+        #[arg(long, env = "ATTACHE_STATUS_FILE", default_value = crate::health::DEFAULT_STATUS_FILE)]
+        status_file: PathBuf,
+        /// Seconds of disconnection tolerated.
+        #[arg(long, default_value_t = crate::health::MAX_DISCONNECTED_SECS)]
+        max_disconnected: u64,
+    },
     /// Measure matching on an evaluation set (lang, expected, question).
     Eval(EvalArgs),
     /// List the loaded facts.
@@ -96,6 +106,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The questions the bot declined or got 👎 on, near-duplicates grouped, most frequent first.
+    Unanswered(crate::unanswered::UnansweredArgs),
     /// Write a synthetic fact base of N facts (for benchmarks), copying the locales from --locales.
     Synth(crate::synth::SynthArgs),
 }
@@ -129,7 +141,23 @@ pub struct EvalArgs {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check => check(&cli.dirs),
+        Command::Healthcheck {
+            status_file,
+            max_disconnected,
+        } => match crate::health::check(&status_file, crate::health::now(), max_disconnected) {
+            Ok(_) => {
+                println!("healthy");
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("unhealthy: {e}");
+                Ok(ExitCode::FAILURE)
+            }
+        },
         Command::Synth(args) => crate::synth::run(&args, &cli.dirs.locales),
+        Command::Unanswered(args) => {
+            crate::unanswered::run(&args, &cli.dirs.knowledge, &mut std::io::stdout().lock())
+        }
         command => {
             let engine = load(&cli.dirs)?;
             let out = std::io::stdout();
@@ -170,7 +198,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     crate::discord::commands::print(&engine.snapshot(), json, &mut out)?;
                     Ok(ExitCode::SUCCESS)
                 }
-                Command::Check | Command::Synth(_) => unreachable!("handled above"),
+                Command::Check
+                | Command::Synth(_)
+                | Command::Unanswered(_)
+                | Command::Healthcheck { .. } => unreachable!("handled above"),
             }
         }
     }

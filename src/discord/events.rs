@@ -160,6 +160,13 @@ pub fn looks_like_question(text: &str) -> bool {
     end.ends_with('か') || end.ends_with("かな")
 }
 
+fn record_health(connected: bool) {
+    let path = crate::health::status_path();
+    if let Err(e) = crate::health::write(&path, connected) {
+        tracing::warn!("cannot write the health status to {}: {e}", path.display());
+    }
+}
+
 /// Every event the bot handles besides slash commands.
 pub async fn handle(
     fw: poise::FrameworkContext<'_, Data, Error>,
@@ -172,6 +179,15 @@ pub async fn handle(
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(c),
         } => on_component(fw.serenity_context, fw.user_data, c).await,
+        // The container's HEALTHCHECK (`attache healthcheck`) reads what these write.
+        serenity::FullEvent::Ready { .. } => {
+            record_health(true);
+            Ok(())
+        }
+        serenity::FullEvent::ShardStageUpdate { event } => {
+            record_health(event.new == serenity::ConnectionStage::Connected);
+            Ok(())
+        }
         _ => Ok(()),
     }
 }
