@@ -31,8 +31,8 @@ fn main() {
         for share in [0.5f32, 0.6, 0.75, 0.9] {
             for (unk, mode) in [(0.7f32, 0u8)] {
                 for pen in [0.9f32] {
-                    for conflict in [0.3f32, 0.5, 0.7, 1.0] {
-                        for ev in [0.3f32, 0.6] {
+                    for conflict in [0.5f32, 0.7] {
+                        for ev in [0.6f32, 0.9, 1.2] {
                             let p = Params {
                                 question_coverage_weight: a,
                                 best_phrasing_share: share,

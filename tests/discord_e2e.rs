@@ -4,8 +4,11 @@
 mod support;
 
 use attache::answer::{answer, Hints, Outcome};
-use attache::discord::{commands, Config, ServeError};
+use attache::discord::{commands, moderation, Config, ServeError};
+use attache::engine::ReloadSummary;
 use attache::lang::Lang;
+use attache::reload::ReloadEvent;
+use attache::store::{GuildSettings, Unanswered, UnansweredReason};
 use serde_json::{json, Value};
 use std::time::Duration;
 use support::*;
@@ -35,7 +38,30 @@ async fn registration_has_every_command_in_all_seven_locales() {
     );
     let list = put.body.as_array().unwrap();
     let names: Vec<&str> = list.iter().map(|c| c["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["ask", "summary", "facts", "language", "help"]);
+    assert_eq!(
+        names,
+        [
+            "ask",
+            "summary",
+            "facts",
+            "language",
+            "help",
+            "reload",
+            "unanswered",
+            "stats",
+            "settings"
+        ]
+    );
+    // Moderator commands: Manage Server (0x20) by default, in servers only; the others for all.
+    for c in list {
+        let name = c["name"].as_str().unwrap();
+        if commands::MODERATOR_COMMANDS.contains(&name) {
+            assert_eq!(c["default_member_permissions"], "32", "{name}");
+            assert_eq!(c["contexts"], json!([0]), "{name}");
+        } else {
+            assert!(c.get("default_member_permissions").is_none(), "{name}");
+        }
+    }
     let locales = ["en-US", "zh-CN", "zh-TW", "es-ES", "fr", "de", "ja"];
     fn check(item: &Value, locales: &[&str]) {
         for l in locales {
@@ -685,4 +711,359 @@ fn commands_json_is_the_registration_body() {
     let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
     let expected = commands::registration_json(&engine().snapshot().locales);
     assert_eq!(printed, expected);
+}
+
+/// The moderator log channel of the test server.
+const LOG_CHANNEL: u64 = CHANNEL_ID + 50;
+/// A moderator role of the test server.
+const MOD_ROLE: u64 = 4_000_000_000_000_000_001;
+
+fn log_to(bot: &Bot, channel: Option<u64>, role: Option<u64>) {
+    bot.store
+        .set_guild_settings(
+            GUILD_ID,
+            &GuildSettings {
+                default_locale: None,
+                moderator_role: role,
+                log_channel: channel,
+            },
+        )
+        .unwrap();
+}
+
+fn ok_line(bot: &Bot, locale: &str) -> String {
+    let snap = bot.engine.snapshot();
+    let event = ReloadEvent::Reloaded {
+        summary: ReloadSummary {
+            facts: snap.facts.len(),
+            changed: 0,
+            added: 0,
+            removed: 0,
+            locales: snap.locales.codes().len(),
+        },
+        regression_warning: None,
+    };
+    moderation::reload_text(&snap.locales, locale, &event)
+}
+
+/// `/reload`: refused (ephemeral, localized) to a member without Manage Server, even though a server
+/// may show it to them, and in a direct message; a moderator gets the result line, and the server's
+/// moderator log channel gets it too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reload_is_for_moderators_only() {
+    let (dir, engine) = engine_copy();
+    let bot = Bot::start_with(Config::default(), engine).await;
+    let snap = bot.engine.snapshot();
+    log_to(&bot, Some(LOG_CHANNEL), Some(MOD_ROLE));
+
+    let skip = bot.discord.count();
+    let id = bot
+        .discord
+        .slash_as(&Who::member(), 200, "fr", "reload", vec![], Value::Null);
+    let body = callback(&bot.discord, skip, id).await;
+    assert_eq!(body["type"], 4, "answered at once, not deferred");
+    assert_eq!(body["data"]["flags"], 64, "ephemeral");
+    assert_eq!(
+        body["data"]["content"],
+        snap.locales.render("fr", "moderator-only", None)
+    );
+    assert_pings_no_one(&body["data"]);
+
+    let skip = bot.discord.count();
+    let id = bot
+        .discord
+        .slash_as(&Who::dm(), 201, "de", "reload", vec![], Value::Null);
+    let body = callback(&bot.discord, skip, id).await;
+    assert_eq!(body["data"]["flags"], 64, "ephemeral");
+    assert_eq!(
+        body["data"]["content"],
+        snap.locales.render("de", "guild-only", None)
+    );
+    // Neither reloaded nor reported anything.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        bot.discord.count(),
+        skip + 1,
+        "{:#?}",
+        bot.discord.requests()
+    );
+
+    // A member with Manage Server: deferred (ephemeral), then the result line.
+    let skip = bot.discord.count();
+    let id = bot
+        .discord
+        .slash_as(&Who::manager(), 202, "en-US", "reload", vec![], Value::Null);
+    let deferred = callback(&bot.discord, skip, id).await;
+    assert_eq!(deferred["type"], 5, "deferred");
+    assert_eq!(deferred["data"]["flags"], 64, "ephemeral");
+    let reply = followup(&bot.discord, skip, id).await;
+    assert_eq!(reply["flags"], 64, "ephemeral");
+    let line = ok_line(&bot, "en-US");
+    let content = reply["content"].as_str().unwrap();
+    assert!(content.starts_with(&line), "{content}");
+    assert!(content.starts_with("Reloaded: "), "{content}");
+    assert_pings_no_one(&reply);
+    // The log channel: the same, as a normal message that pings no one.
+    let log = bot
+        .discord
+        .wait_for(skip, "the log channel report", |r| {
+            r.method == "POST" && r.path == format!("/api/v10/channels/{LOG_CHANNEL}/messages")
+        })
+        .await;
+    assert_eq!(log.body["content"].as_str().unwrap(), content);
+    assert!(
+        log.body.get("flags").is_none_or(|f| f == 0),
+        "not ephemeral"
+    );
+    assert_pings_no_one(&log.body);
+    assert_within_limits(&log.body);
+
+    // A member with the server's moderator role, after a bad edit: the rejection with its file and
+    // line, in Japanese; the previous fact base keeps serving.
+    let facts = dir.path().join("knowledge").join("facts");
+    let file = std::fs::read_dir(&facts)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "toml"))
+        .unwrap();
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\n[[[ this is not toml\n");
+    std::fs::write(&file, text).unwrap();
+    let skip = bot.discord.count();
+    let id = bot.discord.slash_as(
+        &Who::with_roles(&[MOD_ROLE]),
+        203,
+        "ja",
+        "reload",
+        vec![],
+        Value::Null,
+    );
+    let reply = followup(&bot.discord, skip, id).await;
+    let content = reply["content"].as_str().unwrap();
+    assert!(
+        content.starts_with(&snap.locales.render("ja", "reload-rejected", None)),
+        "{content}"
+    );
+    let name = file
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .replace('_', "\\_");
+    assert!(content.contains(&format!("{name}:")), "{content}");
+    assert_within_limits(&reply);
+    let log = bot
+        .discord
+        .wait_for(skip, "the log channel report", |r| {
+            r.path == format!("/api/v10/channels/{LOG_CHANNEL}/messages")
+        })
+        .await;
+    assert!(log.body["content"]
+        .as_str()
+        .unwrap()
+        .starts_with(&snap.locales.render("en-US", "reload-rejected", None)));
+    assert_eq!(bot.engine.snapshot().facts.len(), snap.facts.len());
+    bot.stop().await.expect("a clean shutdown");
+}
+
+/// Hot reload while serving: an edit is picked up by itself and reported to the log channel.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edits_are_reloaded_and_reported_while_serving() {
+    let (dir, engine) = engine_copy();
+    let bot = Bot::start_with(
+        Config {
+            watch: true,
+            ..Config::default()
+        },
+        engine,
+    )
+    .await;
+    log_to(&bot, Some(LOG_CHANNEL), None);
+    let skip = bot.discord.count();
+    let facts = dir.path().join("locales").join("en-US").join("facts.ftl");
+    let text = std::fs::read_to_string(&facts).unwrap();
+    let old = bot
+        .engine
+        .snapshot()
+        .locales
+        .render("en-US", "fact-visit-dates", None);
+    let first_line = old.lines().next().unwrap().to_string();
+    assert!(text.contains(&first_line));
+    std::fs::write(
+        &facts,
+        text.replacen(&first_line, &format!("{first_line} (edited)"), 1),
+    )
+    .unwrap();
+    let log = bot
+        .discord
+        .wait_for(skip, "the hot reload's report", |r| {
+            r.path == format!("/api/v10/channels/{LOG_CHANNEL}/messages")
+        })
+        .await;
+    let content = log.body["content"].as_str().unwrap();
+    assert!(
+        content.starts_with("Reloaded: ") && content.contains("(1 changed"),
+        "{content}"
+    );
+    assert_pings_no_one(&log.body);
+    assert!(bot
+        .engine
+        .snapshot()
+        .locales
+        .render("en-US", "fact-visit-dates", None)
+        .contains("(edited)"));
+    bot.stop().await.expect("a clean shutdown");
+}
+
+/// `/unanswered` and `/stats` for a moderator; `/settings` changes the server's settings.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unanswered_stats_and_settings() {
+    let bot = Bot::start(Config::default()).await;
+    let snap = bot.engine.snapshot();
+    let now = attache::store::now();
+    for (q, lang, reason) in [
+        (
+            "when is xi visiting the us",
+            "en",
+            UnansweredReason::Declined,
+        ),
+        (
+            "when will xi visit the us",
+            "en",
+            UnansweredReason::Declined,
+        ),
+        ("wann besucht xi die usa", "de", UnansweredReason::Declined),
+        (
+            "who won the football match",
+            "en",
+            UnansweredReason::NotHelpful,
+        ),
+    ] {
+        bot.store
+            .log_unanswered(&Unanswered {
+                question: q.into(),
+                lang: lang.into(),
+                asked_at: now,
+                guild_id: Some(GUILD_ID),
+                reason,
+                fact: None,
+            })
+            .unwrap();
+    }
+    let skip = bot.discord.count();
+    let id = bot.discord.slash_as(
+        &Who::manager(),
+        210,
+        "en-US",
+        "unanswered",
+        vec![int_option("days", 3)],
+        Value::Null,
+    );
+    let body = callback(&bot.discord, skip, id).await;
+    assert_eq!(body["data"]["flags"], 64);
+    let e = embed(&body);
+    assert_eq!(e["title"], "Questions I could not answer (last 3 days)");
+    let d = e["description"].as_str().unwrap();
+    // Near-duplicates are one group, across languages too (through the synonym groups).
+    assert!(d.starts_with("**3×** "), "{d}");
+    assert!(d.lines().next().unwrap().ends_with(" · en 2, de"), "{d}");
+    assert!(d.contains("when will xi visit the us") || d.contains("when is xi visiting the us"));
+    assert!(d.contains("who won the football match · en · 👎 1"), "{d}");
+    assert_within_limits(&body["data"]);
+
+    // /stats counts what was asked through the bot.
+    let q = phrasing(&bot, "visit-dates", Lang::En);
+    let skip = bot.discord.count();
+    let id = bot
+        .discord
+        .slash(211, "en-US", "ask", vec![string_option("question", &q)]);
+    callback(&bot.discord, skip, id).await;
+    let skip = bot.discord.count();
+    let id = bot
+        .discord
+        .slash_as(&Who::manager(), 212, "de", "stats", vec![], Value::Null);
+    let body = callback(&bot.discord, skip, id).await;
+    let e = embed(&body);
+    assert_eq!(e["title"], "Statistik (letzte 7 Tage)");
+    assert!(
+        e["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 Frage, davon 1 beantwortet"),
+        "{e}"
+    );
+    let title = snap.locales.render("de", "fact-visit-dates-title", None);
+    assert!(
+        e["fields"][0]["value"].as_str().unwrap().contains(&title),
+        "{e}"
+    );
+
+    // /settings: a member without Manage Server is refused; a moderator sets the log channel and
+    // enables a channel.
+    let skip = bot.discord.count();
+    let sub =
+        |name: &str, options: Vec<Value>| json!({"name": name, "type": 1, "options": options});
+    let id = bot.discord.slash_as(
+        &Who::member(),
+        213,
+        "es-ES",
+        "settings",
+        vec![sub("show", vec![])],
+        Value::Null,
+    );
+    let body = callback(&bot.discord, skip, id).await;
+    assert_eq!(
+        body["data"]["content"],
+        snap.locales.render("es-ES", "moderator-only", None)
+    );
+    let skip = bot.discord.count();
+    let id = bot.discord.slash_as(
+        &Who::manager(),
+        214,
+        "en-US",
+        "settings",
+        vec![sub(
+            "log-channel",
+            vec![option("channel", 7, json!(LOG_CHANNEL.to_string()))],
+        )],
+        json!({"channels": {LOG_CHANNEL.to_string(): resolved_channel(LOG_CHANNEL)}}),
+    );
+    let body = callback(&bot.discord, skip, id).await;
+    assert_eq!(body["data"]["content"], "Settings saved.");
+    assert!(all_text(&body).contains(&format!("<#{LOG_CHANNEL}>")));
+    assert_pings_no_one(&body["data"]);
+    assert_eq!(
+        bot.store.guild_settings(GUILD_ID).unwrap().log_channel,
+        Some(LOG_CHANNEL)
+    );
+    let skip = bot.discord.count();
+    let id = bot.discord.slash_as(
+        &Who::manager(),
+        215,
+        "en-US",
+        "settings",
+        vec![sub(
+            "moderator-role",
+            vec![option("role", 8, json!(MOD_ROLE.to_string()))],
+        )],
+        json!({"roles": {MOD_ROLE.to_string(): resolved_role(MOD_ROLE)}}),
+    );
+    let body = callback(&bot.discord, skip, id).await;
+    assert!(all_text(&body).contains(&format!("<@&{MOD_ROLE}>")));
+    // The role now lets a member in.
+    let skip = bot.discord.count();
+    let id = bot.discord.slash_as(
+        &Who::with_roles(&[MOD_ROLE]),
+        216,
+        "en-US",
+        "settings",
+        vec![sub(
+            "enable-channel",
+            vec![option("channel", 7, json!((CHANNEL_ID + 9).to_string()))],
+        )],
+        json!({"channels": {(CHANNEL_ID + 9).to_string(): resolved_channel(CHANNEL_ID + 9)}}),
+    );
+    let body = callback(&bot.discord, skip, id).await;
+    assert_eq!(body["data"]["content"], "Settings saved.");
+    assert!(bot.store.is_channel_enabled(CHANNEL_ID + 9).unwrap());
+    bot.stop().await.expect("a clean shutdown");
 }

@@ -98,3 +98,27 @@ stats-body =
     }, davon { $answered } beantwortet, { $declined } ohne Antwort, { $up } 👍, { $down } 👎
 settings-title = Servereinstellungen
 settings-saved = Einstellungen gespeichert.
+
+unanswered-footer =
+    { $questions ->
+        [one] { $questions } Frage
+       *[other] { $questions } Fragen
+    } in { $groups ->
+        [one] { $groups } Gruppe
+       *[other] { $groups } Gruppen
+    }; fast gleiche Fragen werden zusammengezählt.
+stats-by-fact = Nach Thema
+stats-fact =
+    { $answered ->
+        [one] { $answered } Antwort
+       *[other] { $answered } Antworten
+    }, { $up } 👍, { $down } 👎
+stats-no-facts = In diesem Zeitraum wurde kein Thema beantwortet oder bewertet.
+settings-channels = Antworten ohne Erwähnung in
+settings-language = Standardsprache
+settings-language-auto = Automatisch (die Discord-Sprache des Servers)
+settings-moderator-role = Moderatorrolle
+settings-moderator-role-none = Keine: nur Mitglieder mit „Server verwalten“
+settings-log-channel = Moderations-Logkanal
+settings-none = Keiner
+settings-intent-off = attache läuft nicht mit --message-content und kann diese Kanäle daher noch nicht lesen.

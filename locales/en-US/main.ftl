@@ -99,3 +99,27 @@ stats-body =
     }, { $answered } answered, { $declined } declined, { $up } 👍, { $down } 👎
 settings-title = Server settings
 settings-saved = Settings saved.
+
+unanswered-footer =
+    { $questions ->
+        [one] { $questions } question
+       *[other] { $questions } questions
+    } in { $groups ->
+        [one] { $groups } group
+       *[other] { $groups } groups
+    }; near-duplicates are counted together.
+stats-by-fact = By topic
+stats-fact =
+    { $answered ->
+        [one] { $answered } answer
+       *[other] { $answered } answers
+    }, { $up } 👍, { $down } 👎
+stats-no-facts = No topic was answered or rated in this period.
+settings-channels = Unprompted answers in
+settings-language = Default language
+settings-language-auto = Automatic (the server’s Discord language)
+settings-moderator-role = Moderator role
+settings-moderator-role-none = None: members with Manage Server only
+settings-log-channel = Moderator log channel
+settings-none = None
+settings-intent-off = attache is not running with --message-content, so it cannot read these channels yet.

@@ -98,3 +98,27 @@ stats-body =
     }: { $answered } con respuesta, { $declined } sin respuesta, { $up } 👍, { $down } 👎
 settings-title = Configuración del servidor
 settings-saved = Configuración guardada.
+
+unanswered-footer =
+    { $questions ->
+        [one] { $questions } pregunta
+       *[other] { $questions } preguntas
+    } en { $groups ->
+        [one] { $groups } grupo
+       *[other] { $groups } grupos
+    }; las preguntas casi idénticas se cuentan juntas.
+stats-by-fact = Por tema
+stats-fact =
+    { $answered ->
+        [one] { $answered } respuesta
+       *[other] { $answered } respuestas
+    }, { $up } 👍, { $down } 👎
+stats-no-facts = Ningún tema recibió respuestas ni valoraciones en este periodo.
+settings-channels = Respuestas espontáneas en
+settings-language = Idioma predeterminado
+settings-language-auto = Automático (el idioma de Discord del servidor)
+settings-moderator-role = Rol de moderador
+settings-moderator-role-none = Ninguno: solo los miembros con «Gestionar servidor»
+settings-log-channel = Canal de registro de moderación
+settings-none = Ninguno
+settings-intent-off = attache no se está ejecutando con --message-content, así que todavía no puede leer estos canales.

@@ -99,3 +99,27 @@ stats-body =
     } : { $answered } avec réponse, { $declined } sans réponse, { $up } 👍, { $down } 👎
 settings-title = Paramètres du serveur
 settings-saved = Paramètres enregistrés.
+
+unanswered-footer =
+    { $questions ->
+        [one] { $questions } question
+       *[other] { $questions } questions
+    } en { $groups ->
+        [one] { $groups } groupe
+       *[other] { $groups } groupes
+    } ; les questions quasi identiques sont comptées ensemble.
+stats-by-fact = Par sujet
+stats-fact =
+    { $answered ->
+        [one] { $answered } réponse
+       *[other] { $answered } réponses
+    }, { $up } 👍, { $down } 👎
+stats-no-facts = Aucun sujet n’a reçu de réponse ni d’évaluation sur cette période.
+settings-channels = Réponses spontanées dans
+settings-language = Langue par défaut
+settings-language-auto = Automatique (la langue Discord du serveur)
+settings-moderator-role = Rôle de modérateur
+settings-moderator-role-none = Aucun : seuls les membres ayant « Gérer le serveur »
+settings-log-channel = Salon de journal de modération
+settings-none = Aucun
+settings-intent-off = attache ne tourne pas avec --message-content : il ne peut pas encore lire ces salons.

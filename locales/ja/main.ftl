@@ -75,3 +75,16 @@ stats-title = 統計（過去 { $days } 日間）
 stats-body = 質問 { $asked } 件（回答 { $answered } 件、回答不可 { $declined } 件）、{ $up } 👍、{ $down } 👎
 settings-title = サーバー設定
 settings-saved = 設定を保存しました。
+
+unanswered-footer = 質問 { $questions } 件、{ $groups } グループ（ほぼ同じ質問はまとめて数えています）
+stats-by-fact = トピック別
+stats-fact = 回答 { $answered } 件、{ $up } 👍、{ $down } 👎
+stats-no-facts = この期間に回答または評価されたトピックはありません。
+settings-channels = メンションなしで回答するチャンネル
+settings-language = 既定の言語
+settings-language-auto = 自動（サーバーの Discord の言語）
+settings-moderator-role = モデレーターロール
+settings-moderator-role-none = なし：「サーバー管理」権限を持つメンバーのみ
+settings-log-channel = モデレーターログチャンネル
+settings-none = なし
+settings-intent-off = attache が --message-content なしで動作しているため、まだこれらのチャンネルのメッセージを読めません。

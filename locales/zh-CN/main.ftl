@@ -75,3 +75,16 @@ stats-title = 统计（最近 { $days } 天）
 stats-body = { $asked } 个问题，其中已回答 { $answered } 个，未回答 { $declined } 个，{ $up } 👍，{ $down } 👎
 settings-title = 服务器设置
 settings-saved = 设置已保存。
+
+unanswered-footer = 共 { $questions } 个问题，分为 { $groups } 组；相近的问题合并计数。
+stats-by-fact = 按话题
+stats-fact = 回答 { $answered } 次，{ $up } 👍，{ $down } 👎
+stats-no-facts = 这段时间内没有话题被回答或评价。
+settings-channels = 主动回答的频道
+settings-language = 默认语言
+settings-language-auto = 自动（服务器的 Discord 语言）
+settings-moderator-role = 管理员身份组
+settings-moderator-role-none = 无：仅限拥有“管理服务器”权限的成员
+settings-log-channel = 管理日志频道
+settings-none = 无
+settings-intent-off = attache 运行时未启用 --message-content，暂时无法读取这些频道中的消息。

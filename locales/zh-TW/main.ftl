@@ -75,3 +75,16 @@ stats-title = 統計（最近 { $days } 天）
 stats-body = { $asked } 個問題，其中已回答 { $answered } 個、未回答 { $declined } 個，{ $up } 👍，{ $down } 👎
 settings-title = 伺服器設定
 settings-saved = 設定已儲存。
+
+unanswered-footer = 共 { $questions } 個問題，分為 { $groups } 組；相近的問題合併計算。
+stats-by-fact = 依主題
+stats-fact = 回答 { $answered } 次，{ $up } 👍，{ $down } 👎
+stats-no-facts = 這段期間沒有主題被回答或評分。
+settings-channels = 主動回答的頻道
+settings-language = 預設語言
+settings-language-auto = 自動（伺服器的 Discord 語言）
+settings-moderator-role = 管理員身分組
+settings-moderator-role-none = 無：僅限擁有「管理伺服器」權限的成員
+settings-log-channel = 管理紀錄頻道
+settings-none = 無
+settings-intent-off = attache 執行時未啟用 --message-content，目前還無法讀取這些頻道的訊息。

@@ -9,6 +9,7 @@ pub mod cooldown;
 pub mod events;
 pub mod localize;
 pub mod logging;
+pub mod moderation;
 pub mod reply;
 
 use crate::answer::{Outcome, Reply};
@@ -195,6 +196,9 @@ pub struct Config {
     pub unprompted_period: Duration,
     /// How long a cooldown notice in a channel stays before it is deleted.
     pub notice_lifetime: Duration,
+    /// Watch the knowledge and locales directories and reload on every edit (hot reload), reporting
+    /// each reload to the log and to the servers' moderator log channels.
+    pub watch: bool,
 }
 
 impl Default for Config {
@@ -205,6 +209,7 @@ impl Default for Config {
             cooldown: Duration::from_secs(5),
             unprompted_period: Duration::from_secs(60),
             notice_lifetime: Duration::from_secs(10),
+            watch: false,
         }
     }
 }
@@ -378,6 +383,11 @@ impl Data {
         }
         let normalised = crate::normalise::fold(crate::normalise::cap(&reply.question));
         let lang = reply.question_lang.code().to_string();
+        if let (Outcome::Answer, Some(fact)) = (reply.outcome, reply.fact.as_deref()) {
+            if let Err(e) = self.store.count_answer(fact, guild, now) {
+                tracing::warn!(error = %e, "cannot count an answer");
+            }
+        }
         if reply.outcome != Outcome::Answer {
             if let Err(e) = self.store.log_unanswered(&Unanswered {
                 question: normalised,
@@ -435,6 +445,13 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         }
         poise::FrameworkError::EventHandler { error, event, .. } => {
             tracing::error!(error = %error, event = event.snake_case_name(), "event handler failed");
+        }
+        // A server-only command used in a direct message (Discord hides them there, but a client
+        // may still send one).
+        poise::FrameworkError::GuildOnly { ctx, .. } => {
+            if let Err(e) = moderation::refuse(ctx, "guild-only").await {
+                tracing::warn!(error = %e, "cannot refuse a command in a direct message");
+            }
         }
         other => {
             if let Some(ctx) = other.ctx() {
@@ -511,12 +528,19 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
     let intents = config.intents();
+    let watch = config.watch;
     let http = http.unwrap_or_else(|| Http::new(token.expose()));
-    let framework = framework(Data::new(engine, store, config));
+    let framework = framework(Data::new(engine.clone(), store.clone(), config));
     let mut client = serenity::ClientBuilder::new_with_http(http, intents)
         .framework(framework)
         .await
         .map_err(map_error)?;
+    // Hot reload: stops when `_watch` is dropped, as `run` returns.
+    let _watch = if watch {
+        watch_and_report(engine, store, client.http.clone())
+    } else {
+        None
+    };
     let manager = client.shard_manager.clone();
     let stopper = tokio::spawn(async move {
         shutdown.await;
@@ -528,6 +552,33 @@ pub async fn run(
     let result = client.start_autosharded().await;
     stopper.abort();
     result.map_err(map_error)
+}
+
+/// Watches the engine's directories; each reload is logged and reported to the servers' moderator
+/// log channels ([`moderation::report_reload`]). `None` (and a warning) when watching fails.
+fn watch_and_report(
+    engine: Arc<Engine>,
+    store: Arc<Store>,
+    http: Arc<Http>,
+) -> Option<crate::reload::Watch> {
+    let runtime = tokio::runtime::Handle::current();
+    let reloaded = engine.clone();
+    let watching = crate::reload::watch(engine, move |event| {
+        let (engine, store, http) = (reloaded.clone(), store.clone(), http.clone());
+        runtime.spawn(async move {
+            moderation::report_reload(&http, &store, &engine.snapshot(), &event).await;
+        });
+    });
+    match watching {
+        Ok(w) => {
+            tracing::info!("watching the knowledge and locales directories for edits");
+            Some(w)
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "not watching for edits: reload with /reload");
+            None
+        }
+    }
 }
 
 /// Completes on SIGINT or SIGTERM.
@@ -571,6 +622,7 @@ pub fn serve(engine: Engine, args: ServeArgs) -> Result<(), ServeError> {
         guild: args.guild,
         message_content: args.message_content,
         cooldown: Duration::from_secs(args.cooldown),
+        watch: true,
         ..Config::default()
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

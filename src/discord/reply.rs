@@ -745,7 +745,7 @@ pub fn cooldown_text(loc: &Locales, locale: &str, seconds: u64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::answer::{answer, Hints};
     use serde_json::Value;

@@ -56,28 +56,21 @@ const QUESTION_WORDS: &[&str] = &[
 
 /// Question words of Chinese and Japanese, as character pairs (Simplified).
 const CJK_QUESTION_PAIRS: &[&str] = &[
-    "时候",
-    "何时",
-    "哪天",
-    "几号",
-    "多久",
-    "几天",
-    "哪里",
-    "哪儿",
-    "去哪",
-    "哪些",
-    "为什",
-    "为何",
-    "何故",
-    "いつ",
-    "なぜ",
-    "どこ",
-    "だれ",
-    "どなた",
-    "どう",
-    "何日",
-    "何故",
+    "时候", "何时", "哪天", "几号", "多久", "几天", "哪里", "哪儿", "去哪", "哪些", "为什", "为何",
+    "何故", "いつ", "なぜ", "どこ", "だれ", "どな", "なた", "どう", "何日", "何故",
 ];
+
+// Every entry is a pair: slots see two characters at a time.
+const _: () = {
+    let mut i = 0;
+    while i < CJK_QUESTION_PAIRS.len() {
+        assert!(
+            CJK_QUESTION_PAIRS[i].len() == 6,
+            "CJK question words are pairs of 3-byte characters"
+        );
+        i += 1;
+    }
+};
 
 /// True when a CJK pair (Simplified) is a question word.
 pub fn is_question_pair(pair: &str) -> bool {

@@ -10,10 +10,10 @@ use crate::lang::Lang;
 ///
 /// Below it, something the question says is missing from every phrasing of the best fact: an
 /// unknown name ("Nixon"), a topic the brief lacks ("weather"), or a mix of two facts' words.
-pub const ANSWER_THRESHOLD: f32 = 0.5;
+pub const ANSWER_THRESHOLD: f32 = 0.53;
 
 /// Facts scoring at least this (but less than [`ANSWER_THRESHOLD`]) are offered as "did you mean".
-pub const SUGGEST_THRESHOLD: f32 = 0.36;
+pub const SUGGEST_THRESHOLD: f32 = 0.38;
 
 /// In channels where the bot answers unprompted, a fact must score at least this: a wrong
 /// unsolicited answer is worse than silence.
@@ -28,7 +28,7 @@ pub const QUESTION_COVERAGE_WEIGHT: f32 = 0.6;
 
 /// The share of a fact's score that comes from its best single phrasing; the rest comes from how much of
 /// the question the fact's whole vocabulary (all phrasings and keywords) covers.
-pub const BEST_PHRASING_SHARE: f32 = 0.75;
+pub const BEST_PHRASING_SHARE: f32 = 0.6;
 
 /// A typo-tolerant match must be at least this similar (1 - edits / length): "chna" ~ "china" is 0.8,
 /// "wen" ~ "when" 0.75, "wer" ~ "wen" 0.67 (rejected).
@@ -86,6 +86,10 @@ pub const MIN_EVIDENCE_SHARE: f32 = 0.6;
 /// with a typo, multiplies the score by this: the unknown word is usually the point of the question
 /// ("When did *Nixon* visit China?", "How long did Blinken stay in *Japan*?").
 pub const UNKNOWN_SLOT_PENALTY: f32 = 0.9;
+
+/// Question words count this share of their weight as evidence: "when is the visit?" asks about
+/// something ("when" and "visit"), "hi, how are you" hardly does.
+pub const QUESTION_EVIDENCE_SHARE: f32 = 0.5;
 
 /// The tunable numbers of scoring, gathered so that tests and the tuning example can vary them;
 /// [`Params::DEFAULT`] holds the named constants above.
@@ -389,9 +393,13 @@ impl Index {
                     .map(|&(_, s)| s)
                     .fold(0f32, f32::max);
                 covered += q.weight * best;
-                if !q.question {
-                    topical += q.weight * best;
-                }
+                topical += q.weight
+                    * best
+                    * if q.question {
+                        QUESTION_EVIDENCE_SHARE
+                    } else {
+                        1.0
+                    };
             }
             let share = params.best_phrasing_share;
             let evidence = (topical / (params.min_evidence_share * self.max_idf)).min(1.0);

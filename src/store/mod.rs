@@ -70,6 +70,16 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (guild_id, day, outcome)
     );
     ",
+    // 2: answers per fact, per server (0 for direct messages) and per day, for `/stats`.
+    "
+    CREATE TABLE answer_counts (
+        fact     TEXT NOT NULL,
+        guild_id INTEGER NOT NULL,
+        day      INTEGER NOT NULL,
+        count    INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (fact, guild_id, day)
+    );
+    ",
 ];
 
 /// A store error: SQLite's, or a database written by a newer attache.
@@ -159,6 +169,36 @@ pub struct Stats {
     pub down: u64,
 }
 
+/// Answers and feedback of one fact over a period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FactStats {
+    /// The fact id.
+    pub fact: String,
+    /// Questions answered with it.
+    pub answered: u64,
+    /// 👍 given.
+    pub up: u64,
+    /// 👎 given.
+    pub down: u64,
+}
+
+/// A server's moderator log channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogChannel {
+    /// The server.
+    pub guild_id: u64,
+    /// The channel.
+    pub channel_id: u64,
+    /// The server's default locale, if set.
+    pub locale: Option<String>,
+}
+
+/// The first second of the period "the last `days` days": today and the `days - 1` days before it
+/// (days are UTC days, as the counts are kept).
+pub fn period_start(now: i64, days: u32) -> i64 {
+    (day(now) - i64::from(days.max(1)) + 1) * 86_400
+}
+
 impl Stats {
     /// All questions.
     pub fn asked(&self) -> u64 {
@@ -190,6 +230,17 @@ fn id_in(v: u64) -> i64 {
 
 fn id_out(v: i64) -> u64 {
     v as u64
+}
+
+fn unanswered_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Unanswered> {
+    Ok(Unanswered {
+        question: r.get(0)?,
+        lang: r.get(1)?,
+        asked_at: r.get(2)?,
+        guild_id: r.get::<_, Option<i64>>(3)?.map(id_out),
+        reason: UnansweredReason::parse(&r.get::<_, String>(4)?),
+        fact: r.get(5)?,
+    })
 }
 
 /// Brings a connection up to the newest schema of `migrations`, one transaction per step.
@@ -364,6 +415,56 @@ impl Store {
         Ok(())
     }
 
+    /// Counts one answer with `fact`.
+    pub fn count_answer(&self, fact: &str, guild: Option<u64>, at: i64) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO answer_counts (fact, guild_id, day, count) VALUES (?1, ?2, ?3, 1)
+             ON CONFLICT (fact, guild_id, day) DO UPDATE SET count = count + 1",
+            params![fact, id_in(guild.unwrap_or(0)), day(at)],
+        )?;
+        Ok(())
+    }
+
+    /// Answers, 👍 and 👎 per fact for a server (`None`: direct messages) from the day of `since`
+    /// on; most answered first, then by id.
+    pub fn fact_stats_since(&self, guild: Option<u64>, since: i64) -> Result<Vec<FactStats>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT fact, SUM(a), SUM(u), SUM(d) FROM (
+                 SELECT fact, count AS a, 0 AS u, 0 AS d FROM answer_counts
+                 WHERE guild_id = ?1 AND day >= ?2
+                 UNION ALL
+                 SELECT fact, 0, up, down FROM feedback WHERE guild_id = ?1 AND day >= ?2
+             ) GROUP BY fact ORDER BY SUM(a) DESC, fact",
+        )?;
+        let rows = stmt.query_map(params![id_in(guild.unwrap_or(0)), day(since)], |r| {
+            Ok(FactStats {
+                fact: r.get(0)?,
+                answered: r.get::<_, i64>(1)? as u64,
+                up: r.get::<_, i64>(2)? as u64,
+                down: r.get::<_, i64>(3)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every server's moderator log channel, by server id.
+    pub fn log_channels(&self) -> Result<Vec<LogChannel>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT guild_id, log_channel, default_locale FROM guild_settings
+             WHERE log_channel IS NOT NULL ORDER BY guild_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(LogChannel {
+                guild_id: id_out(r.get(0)?),
+                channel_id: id_out(r.get(1)?),
+                locale: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Logs a question the bot could not answer well. `question` must already be normalised.
     pub fn log_unanswered(&self, u: &Unanswered) -> Result<()> {
         self.conn().execute(
@@ -393,16 +494,21 @@ impl Store {
             "SELECT question, lang, asked_at, guild_id, reason, fact FROM unanswered
              WHERE guild_id IS ?1 AND asked_at >= ?2 ORDER BY asked_at DESC, id DESC LIMIT ?3",
         )?;
-        let rows = stmt.query_map(params![guild.map(id_in), since, limit as i64], |r| {
-            Ok(Unanswered {
-                question: r.get(0)?,
-                lang: r.get(1)?,
-                asked_at: r.get(2)?,
-                guild_id: r.get::<_, Option<i64>>(3)?.map(id_out),
-                reason: UnansweredReason::parse(&r.get::<_, String>(4)?),
-                fact: r.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map(
+            params![guild.map(id_in), since, limit as i64],
+            unanswered_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The unanswered log of every server and of direct messages since `since`, newest first.
+    pub fn unanswered_everywhere_since(&self, since: i64, limit: usize) -> Result<Vec<Unanswered>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT question, lang, asked_at, guild_id, reason, fact FROM unanswered
+             WHERE asked_at >= ?1 ORDER BY asked_at DESC, id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![since, limit as i64], unanswered_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -567,6 +673,137 @@ mod tests {
         let s = Store::open(&path).unwrap();
         assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32);
         assert_eq!(s.user_locale(5).unwrap().as_deref(), Some("zh-TW"));
+    }
+
+    #[test]
+    fn answers_per_fact_feedback_and_log_channels() {
+        let s = Store::open_in_memory().unwrap();
+        let t = 1_700_000_000;
+        for _ in 0..3 {
+            s.count_answer("visit-dates", Some(9), t).unwrap();
+        }
+        s.count_answer("aims", Some(9), t).unwrap();
+        s.count_answer("aims", Some(8), t).unwrap();
+        s.count_answer("aims", Some(9), t - 10 * 86_400).unwrap();
+        s.record_feedback("aims", Some(9), false, t).unwrap();
+        s.record_feedback("taiwan", Some(9), true, t).unwrap();
+        let since = period_start(t, 7);
+        assert_eq!(
+            s.fact_stats_since(Some(9), since).unwrap(),
+            vec![
+                FactStats {
+                    fact: "visit-dates".into(),
+                    answered: 3,
+                    up: 0,
+                    down: 0
+                },
+                FactStats {
+                    fact: "aims".into(),
+                    answered: 1,
+                    up: 0,
+                    down: 1
+                },
+                FactStats {
+                    fact: "taiwan".into(),
+                    answered: 0,
+                    up: 1,
+                    down: 0
+                },
+            ]
+        );
+        assert!(s.fact_stats_since(None, since).unwrap().is_empty());
+        // The period: today and the days before it.
+        assert_eq!(period_start(t, 1), day(t) * 86_400);
+        assert_eq!(period_start(t, 7), (day(t) - 6) * 86_400);
+        assert_eq!(period_start(t, 0), period_start(t, 1));
+
+        assert!(s.log_channels().unwrap().is_empty());
+        s.set_guild_settings(
+            9,
+            &GuildSettings {
+                default_locale: Some("fr".into()),
+                moderator_role: None,
+                log_channel: Some(77),
+            },
+        )
+        .unwrap();
+        s.set_guild_settings(8, &GuildSettings::default()).unwrap();
+        assert_eq!(
+            s.log_channels().unwrap(),
+            vec![LogChannel {
+                guild_id: 9,
+                channel_id: 77,
+                locale: Some("fr".into())
+            }]
+        );
+
+        for (g, q) in [(Some(9), "a"), (None, "b"), (Some(8), "c")] {
+            s.log_unanswered(&Unanswered {
+                question: q.into(),
+                lang: "en".into(),
+                asked_at: t,
+                guild_id: g,
+                reason: UnansweredReason::NotHelpful,
+                fact: Some("aims".into()),
+            })
+            .unwrap();
+        }
+        let all = s.unanswered_everywhere_since(t, 10).unwrap();
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[0].question, "c");
+        assert_eq!(all[0].reason, UnansweredReason::NotHelpful);
+        assert_eq!(s.unanswered_everywhere_since(t, 2).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_file_of_the_first_schema_opens_and_keeps_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let t = 1_700_000_000;
+        {
+            // A database written by the attache of schema version 1.
+            let mut c = Connection::open(&path).unwrap();
+            assert_eq!(migrate(&mut c, &MIGRATIONS[..1]).unwrap(), 1);
+            c.execute_batch(&format!(
+                "INSERT INTO user_prefs VALUES (5, 'zh-TW', {t});
+                 INSERT INTO guild_settings VALUES (9, 'de', 11, 12, {t});
+                 INSERT INTO enabled_channels VALUES (13, 9, {t});
+                 INSERT INTO unanswered (question, lang, asked_at, guild_id, reason, fact)
+                     VALUES ('what about mars', 'en', {t}, 9, 'declined', NULL);
+                 INSERT INTO feedback VALUES ('aims', 9, {}, 2, 1);
+                 INSERT INTO question_counts VALUES (9, {}, 'answer', 4);",
+                day(t),
+                day(t)
+            ))
+            .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32);
+        assert!(MIGRATIONS.len() >= 2);
+        assert_eq!(s.user_locale(5).unwrap().as_deref(), Some("zh-TW"));
+        assert_eq!(
+            s.guild_settings(9).unwrap(),
+            GuildSettings {
+                default_locale: Some("de".into()),
+                moderator_role: Some(11),
+                log_channel: Some(12)
+            }
+        );
+        assert_eq!(s.enabled_channels(9).unwrap(), vec![13]);
+        assert_eq!(s.unanswered_since(Some(9), t, 10).unwrap().len(), 1);
+        let st = s.stats_since(Some(9), t).unwrap();
+        assert_eq!((st.answered, st.up, st.down), (4, 2, 1));
+        // The new table works, next to the old feedback.
+        s.count_answer("aims", Some(9), t).unwrap();
+        assert_eq!(
+            s.fact_stats_since(Some(9), t).unwrap(),
+            vec![FactStats {
+                fact: "aims".into(),
+                answered: 1,
+                up: 2,
+                down: 1
+            }]
+        );
     }
 
     #[test]

@@ -99,19 +99,100 @@ pub fn other_bot(id: u64) -> Value {
 const TIMESTAMP: &str = "2024-06-01T12:00:00.000000+00:00";
 
 fn member(u: &Value) -> Value {
+    member_with(u, MEMBER_PERMISSIONS, &[])
+}
+
+/// The permissions of an ordinary member in the test server: everything a member usually has, not
+/// Manage Server (nor Administrator).
+pub const MEMBER_PERMISSIONS: u64 = 2_248_473_465_835_073;
+/// Manage Server.
+pub const MANAGE_GUILD: u64 = 1 << 5;
+
+fn member_with(u: &Value, permissions: u64, roles: &[u64]) -> Value {
+    let roles: Vec<String> = roles.iter().map(u64::to_string).collect();
     json!({
         "user": u,
         "nick": null,
         "avatar": null,
-        "roles": [],
+        "roles": roles,
         "joined_at": TIMESTAMP,
         "premium_since": null,
         "deaf": false,
         "mute": false,
         "flags": 0,
         "pending": false,
-        "permissions": "2248473465835073",
+        "permissions": permissions.to_string(),
         "communication_disabled_until": null,
+    })
+}
+
+/// Who runs a slash command, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    /// In the test server (else in a direct message with the bot).
+    pub guild: bool,
+    /// The member's permissions in the channel, as Discord computes them for the interaction.
+    pub permissions: u64,
+    /// The member's roles.
+    pub roles: Vec<u64>,
+}
+
+impl Who {
+    /// An ordinary member of the test server.
+    pub fn member() -> Who {
+        Who {
+            guild: true,
+            permissions: MEMBER_PERMISSIONS,
+            roles: vec![],
+        }
+    }
+
+    /// A member with Manage Server.
+    pub fn manager() -> Who {
+        Who {
+            permissions: MEMBER_PERMISSIONS | MANAGE_GUILD,
+            ..Who::member()
+        }
+    }
+
+    /// An ordinary member with these roles.
+    pub fn with_roles(roles: &[u64]) -> Who {
+        Who {
+            roles: roles.to_vec(),
+            ..Who::member()
+        }
+    }
+
+    /// In a direct message with the bot (with every permission: it must not matter).
+    pub fn dm() -> Who {
+        Who {
+            guild: false,
+            permissions: u64::MAX >> 13,
+            roles: vec![],
+        }
+    }
+}
+
+/// A text channel as it appears in an interaction's resolved data.
+pub fn resolved_channel(id: u64) -> Value {
+    json!({"id": id.to_string(), "type": 0, "name": format!("channel{id}"), "permissions": MEMBER_PERMISSIONS.to_string()})
+}
+
+/// A role as it appears in an interaction's resolved data.
+pub fn resolved_role(id: u64) -> Value {
+    json!({
+        "id": id.to_string(),
+        "name": format!("role{id}"),
+        "color": 0,
+        "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+        "hoist": false,
+        "icon": null,
+        "unicode_emoji": null,
+        "position": 1,
+        "permissions": "0",
+        "managed": false,
+        "mentionable": false,
+        "flags": 0,
     })
 }
 
@@ -259,6 +340,61 @@ impl FakeDiscord {
     /// A slash command interaction from `user_id` with Discord locale `locale`; returns its id.
     pub fn slash(&self, user_id: u64, locale: &str, name: &str, options: Vec<Value>) -> u64 {
         self.command_interaction(2, user_id, locale, name, options)
+    }
+
+    /// A slash command run by `who` (a member with some permissions and roles, or in a DM), with
+    /// the interaction's `resolved` data (channels and roles named in options; `Null` for none).
+    pub fn slash_as(
+        &self,
+        who: &Who,
+        user_id: u64,
+        locale: &str,
+        name: &str,
+        options: Vec<Value>,
+        resolved: Value,
+    ) -> u64 {
+        let id = self.id();
+        let u = human(user_id);
+        let mut data = json!({
+            "id": "6000000000000000002",
+            "name": name,
+            "type": 1,
+            "options": options,
+        });
+        if !resolved.is_null() {
+            data["resolved"] = resolved;
+        }
+        let mut d = json!({
+            "id": id.to_string(),
+            "application_id": BOT_ID.to_string(),
+            "type": 2,
+            "data": data,
+            "token": format!("interaction-token-{id}"),
+            "version": 1,
+            "app_permissions": "2248473465835073",
+            "locale": locale,
+            "entitlements": [],
+            "attachment_size_limit": 10485760,
+        });
+        if who.guild {
+            d["guild_id"] = json!(GUILD_ID.to_string());
+            d["channel_id"] = json!(CHANNEL_ID.to_string());
+            d["channel"] = json!({"id": CHANNEL_ID.to_string(), "type": 0, "name": "general", "permissions": who.permissions.to_string()});
+            d["member"] = member_with(&u, who.permissions, &who.roles);
+            d["guild_locale"] = json!("en-US");
+            d["authorizing_integration_owners"] = json!({"0": GUILD_ID.to_string()});
+            d["context"] = json!(0);
+        } else {
+            let dm = self.id();
+            d["channel_id"] = json!(dm.to_string());
+            d["channel"] = json!({"id": dm.to_string(), "type": 1, "recipients": [u.clone()]});
+            d["user"] = u;
+            d["authorizing_integration_owners"] = json!({"0": GUILD_ID.to_string()});
+            d["context"] = json!(1);
+        }
+        check_parses::<serenity::Interaction>(&d);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
     }
 
     /// An autocomplete request for a command (mark the option typed in with `"focused": true`).
@@ -610,6 +746,31 @@ pub fn engine() -> Arc<Engine> {
     Arc::new(Engine::load(dir.join("knowledge"), dir.join("locales")).expect("the fact base loads"))
 }
 
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+/// A copy of the repository's fact base and locales in a temporary directory (`knowledge/` and
+/// `locales/`), for tests that edit or reload them, and an engine on it.
+pub fn engine_copy() -> (tempfile::TempDir, Arc<Engine>) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&root.join("knowledge"), &tmp.path().join("knowledge"));
+    copy_dir(&root.join("locales"), &tmp.path().join("locales"));
+    let engine = Engine::load(tmp.path().join("knowledge"), tmp.path().join("locales"))
+        .expect("the fact base loads");
+    (tmp, Arc::new(engine))
+}
+
 /// A running bot connected to a fake Discord.
 pub struct Bot {
     /// The fake.
@@ -630,10 +791,21 @@ impl Bot {
         bot
     }
 
+    /// [`Bot::start`] on an engine of the test's own.
+    pub async fn start_with(config: Config, engine: Arc<Engine>) -> Bot {
+        let bot = Self::launch_with(config, Gateway::Ready, engine).await;
+        bot.discord.wait_registered().await;
+        bot
+    }
+
     /// Starts the fake (with `gateway` behaviour) and the bot, without waiting.
     pub async fn launch(config: Config, gateway: Gateway) -> Bot {
+        Self::launch_with(config, gateway, engine()).await
+    }
+
+    /// [`Bot::launch`] on an engine of the test's own.
+    pub async fn launch_with(config: Config, gateway: Gateway, engine: Arc<Engine>) -> Bot {
         let discord = FakeDiscord::start(gateway).await;
-        let engine = engine();
         let store = Arc::new(Store::open_in_memory().unwrap());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(discord::run(
@@ -686,6 +858,16 @@ pub async fn callback(d: &FakeDiscord, skip: usize, id: u64) -> Value {
     let prefix = format!("/api/v10/interactions/{id}/");
     d.wait_for(skip, "the interaction callback", |r| {
         r.method == "POST" && r.path.starts_with(&prefix)
+    })
+    .await
+    .body
+}
+
+/// The JSON body of the first follow-up message of interaction `id` (after a deferred response).
+pub async fn followup(d: &FakeDiscord, skip: usize, id: u64) -> Value {
+    let path = format!("/api/v10/webhooks/{BOT_ID}/interaction-token-{id}");
+    d.wait_for(skip, "the follow-up message", |r| {
+        r.method == "POST" && r.path.split('?').next() == Some(path.as_str())
     })
     .await
     .body

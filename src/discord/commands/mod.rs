@@ -5,7 +5,11 @@ pub mod ask;
 pub mod facts;
 pub mod help;
 pub mod language;
+pub mod reload;
+pub mod settings;
+pub mod stats;
 pub mod summary;
+pub mod unanswered;
 
 use super::{localize, Data, Error};
 use crate::engine::Snapshot;
@@ -23,6 +27,22 @@ pub const PATHS: [&[&str]; 6] = [
     &["help"],
 ];
 
+/// The moderator commands' paths (guild-only, Manage Server by default, checked again when run).
+pub const MODERATOR_PATHS: [&[&str]; 9] = [
+    &["reload"],
+    &["unanswered"],
+    &["stats"],
+    &["settings", "show"],
+    &["settings", "enable-channel"],
+    &["settings", "disable-channel"],
+    &["settings", "language"],
+    &["settings", "moderator-role"],
+    &["settings", "log-channel"],
+];
+
+/// The names of the moderator commands.
+pub const MODERATOR_COMMANDS: [&str; 4] = ["reload", "unanswered", "stats", "settings"];
+
 /// Every command, localized from the Fluent files.
 pub fn all(loc: &Locales) -> Vec<poise::Command<Data, Error>> {
     let mut commands = vec![
@@ -31,6 +51,10 @@ pub fn all(loc: &Locales) -> Vec<poise::Command<Data, Error>> {
         facts::facts(),
         language::language(),
         help::help(),
+        reload::reload(),
+        unanswered::unanswered(),
+        stats::stats(),
+        settings::settings(),
     ];
     localize::apply(loc, &mut commands);
     commands
@@ -59,7 +83,21 @@ pub fn command_lines(loc: &Locales, locale: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `attache commands`: the registration JSON (`--json`), or the commands in every locale.
+/// `/name – description` for every moderator command, in `locale`.
+pub fn moderator_lines(loc: &Locales, locale: &str) -> Vec<(String, String)> {
+    MODERATOR_PATHS
+        .iter()
+        .map(|p| {
+            (
+                localize::slash_name(loc, locale, p),
+                localize::description(loc, locale, p),
+            )
+        })
+        .collect()
+}
+
+/// `attache commands`: the registration JSON (`--json`), or the commands in every locale (the
+/// moderator commands after the others).
 pub fn print(snap: &Snapshot, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
     let loc = &snap.locales;
     if json {
@@ -72,8 +110,11 @@ pub fn print(snap: &Snapshot, json: bool, out: &mut impl Write) -> anyhow::Resul
     }
     for code in loc.codes() {
         writeln!(out, "{code}")?;
-        for (name, description) in command_lines(loc, code) {
-            writeln!(out, "  {name:<28} {description}")?;
+        for (name, description) in command_lines(loc, code)
+            .into_iter()
+            .chain(moderator_lines(loc, code))
+        {
+            writeln!(out, "  {name:<36} {description}")?;
         }
     }
     Ok(())
@@ -126,9 +167,30 @@ mod tests {
         let v = registration_json(&s.locales);
         let list = v.as_array().unwrap();
         let names: Vec<&str> = list.iter().map(|c| c["name"].as_str().unwrap()).collect();
-        assert_eq!(names, ["ask", "summary", "facts", "language", "help"]);
+        assert_eq!(
+            names,
+            [
+                "ask",
+                "summary",
+                "facts",
+                "language",
+                "help",
+                "reload",
+                "unanswered",
+                "stats",
+                "settings"
+            ]
+        );
         for c in list {
             check(c, &codes, c["name"].as_str().unwrap());
+            // Moderator commands: Manage Server by default, servers only; the others for everyone.
+            let name = c["name"].as_str().unwrap();
+            if MODERATOR_COMMANDS.contains(&name) {
+                assert_eq!(c["default_member_permissions"], "32", "{name}");
+                assert_eq!(c["contexts"], serde_json::json!([0]), "{name}");
+            } else {
+                assert!(c.get("default_member_permissions").is_none(), "{name}");
+            }
         }
         // Names are unique per locale at each level, as Discord requires.
         for code in &codes {
@@ -147,7 +209,11 @@ mod tests {
     #[test]
     fn en_us_names_match_the_code() {
         let s = snap();
-        for path in PATHS {
+        for path in PATHS
+            .iter()
+            .chain(MODERATOR_PATHS.iter())
+            .chain([&["settings"][..]].iter())
+        {
             let id = localize::message_id(path);
             assert_eq!(
                 s.locales.render("en-US", &id, None),
@@ -160,6 +226,13 @@ mod tests {
             (&["summary"][..], "length"),
             (&["facts", "show"][..], "id"),
             (&["language"][..], "locale"),
+            (&["unanswered"][..], "days"),
+            (&["stats"][..], "days"),
+            (&["settings", "enable-channel"][..], "channel"),
+            (&["settings", "disable-channel"][..], "channel"),
+            (&["settings", "language"][..], "locale"),
+            (&["settings", "moderator-role"][..], "role"),
+            (&["settings", "log-channel"][..], "channel"),
         ] {
             let id = localize::message_id(&[path, &[option]].concat());
             assert_eq!(s.locales.render("en-US", &id, None), option, "{id}");
