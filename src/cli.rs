@@ -22,9 +22,15 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The configuration file's values, as `main` applied them (for `attache config`).
+pub static CONFIG_FILE: std::sync::OnceLock<crate::config::FileValues> = std::sync::OnceLock::new();
+
 /// Where the fact base and the locales are.
 #[derive(Debug, Clone, Args)]
 pub struct Dirs {
+    /// The configuration file (default: ./attache.toml when it exists; env ATTACHE_CONFIG).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
     /// The fact base directory (brief.md, *.toml, questions.tsv).
     #[arg(
         long,
@@ -80,6 +86,12 @@ pub enum Command {
     },
     /// Validate the fact base and the locales, and run the regression set (knowledge/questions.tsv).
     Check,
+    /// Print the effective configuration (defaults < attache.toml < environment), secrets masked.
+    Config {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Exit 0 when a running `attache serve` is healthy (its gateway connected, or disconnected for
     /// less than --max-disconnected seconds), 1 otherwise. For container HEALTHCHECKs.
     Healthcheck {
@@ -141,6 +153,25 @@ pub struct EvalArgs {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check => check(&cli.dirs),
+        Command::Config { json } => {
+            let file = CONFIG_FILE.get().cloned().unwrap_or_default();
+            let lines = crate::config::effective(&file);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&lines)?);
+            } else {
+                if let Some(p) = &file.path {
+                    println!("# from {}", p.display());
+                }
+                for l in lines {
+                    let value = l.value.unwrap_or_else(|| "(unset)".into());
+                    println!(
+                        "{:<20} = {:<30} # {:?}, env {}",
+                        l.key, value, l.source, l.env
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Healthcheck {
             status_file,
             max_disconnected,
@@ -201,7 +232,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 Command::Check
                 | Command::Synth(_)
                 | Command::Unanswered(_)
-                | Command::Healthcheck { .. } => unreachable!("handled above"),
+                | Command::Healthcheck { .. }
+                | Command::Config { .. } => unreachable!("handled above"),
             }
         }
     }

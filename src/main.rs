@@ -4,6 +4,16 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // attache.toml fills in the environment before clap reads it: defaults < file < env < flags.
+    let args: Vec<String> = std::env::args().collect();
+    let file = match attache::config::apply(&args) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    attache::cli::CONFIG_FILE.set(file).ok();
     let cli = attache::cli::Cli::parse();
     match attache::cli::run(cli) {
         Ok(code) => code,

@@ -217,3 +217,67 @@ fn unknown_directory_is_one_clear_error() {
     assert!(err.starts_with("error: cannot load the fact base"), "{err}");
     assert!(err.contains("attache check"));
 }
+
+#[test]
+fn configuration_layers_defaults_file_env_flags_and_masks_secrets() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_attache"));
+        cmd.args(args).current_dir(dir.path());
+        for k in [
+            "ATTACHE_KNOWLEDGE",
+            "ATTACHE_LOCALES",
+            "ATTACHE_CONFIG",
+            "DISCORD_TOKEN",
+            "ATTACHE_COOLDOWN",
+        ] {
+            cmd.env_remove(k);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().unwrap()
+    };
+    let k = root().join("knowledge");
+    let l = root().join("locales");
+    std::fs::write(
+        dir.path().join("attache.toml"),
+        format!(
+            "knowledge = \"/nonexistent\"\nlocales = \"{}\"\ncooldown = 9\ndiscord_token = \"hunter2-secret\"\n",
+            l.display()
+        ),
+    )
+    .unwrap();
+    // The file's bogus knowledge directory is used...
+    let o = run(&["ask", "When is the visit?"], &[]);
+    assert_eq!(o.status.code(), Some(1), "the file's value applies");
+    // ...the environment overrides the file...
+    let o = run(
+        &["ask", "When is the visit?"],
+        &[("ATTACHE_KNOWLEDGE", k.to_str().unwrap())],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // ...and a flag overrides the environment.
+    let o = run(
+        &[
+            "ask",
+            "--knowledge",
+            k.to_str().unwrap(),
+            "When is the visit?",
+        ],
+        &[("ATTACHE_KNOWLEDGE", "/also/nonexistent")],
+    );
+    assert!(o.status.success());
+    let o = run(&["config"], &[("ATTACHE_COOLDOWN", "3")]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("cooldown             = 3"), "{out}");
+    assert!(out.contains("Env"), "{out}");
+    assert!(out.contains("File"), "{out}");
+    assert!(!out.contains("hunter2"), "the token is masked: {out}");
+    assert!(out.contains("********"));
+    // An unknown key is a clear error.
+    std::fs::write(dir.path().join("attache.toml"), "colour = \"red\"\n").unwrap();
+    let o = run(&["config"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown key `colour`"));
+}

@@ -35,7 +35,7 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 pub struct ServeArgs {
     /// Register the slash commands in this server only (they appear at once; global ones take a
     /// while), for quick iteration.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", env = "ATTACHE_GUILD")]
     pub guild: Option<u64>,
     /// The bot's database (user languages, server settings, unanswered questions).
     #[arg(
@@ -47,10 +47,15 @@ pub struct ServeArgs {
     pub database: PathBuf,
     /// Ask for the privileged message-content intent (enable it in the Developer Portal too): the
     /// bot then also answers unprompted questions in the channels a server enables.
-    #[arg(long)]
+    #[arg(long, env = "ATTACHE_MESSAGE_CONTENT")]
     pub message_content: bool,
     /// Seconds a user waits between two questions.
-    #[arg(long, value_name = "SECONDS", default_value_t = 5)]
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 5,
+        env = "ATTACHE_COOLDOWN"
+    )]
     pub cooldown: u64,
 }
 
