@@ -71,6 +71,24 @@ pub const KEYS: &[Key] = &[
         secret: false,
     },
     Key {
+        name: "shards",
+        env: "ATTACHE_SHARDS",
+        default: Some("auto"),
+        secret: false,
+    },
+    Key {
+        name: "shard_range",
+        env: "ATTACHE_SHARD_RANGE",
+        default: None,
+        secret: false,
+    },
+    Key {
+        name: "shard_total",
+        env: "ATTACHE_SHARD_TOTAL",
+        default: None,
+        secret: false,
+    },
+    Key {
         name: "log",
         env: "RUST_LOG",
         default: Some("info"),

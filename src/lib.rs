@@ -27,6 +27,7 @@ pub mod lang;
 pub mod matcher;
 pub mod normalise;
 pub mod reload;
+pub mod shards;
 pub mod store;
 pub mod summary;
 pub mod synth;

@@ -281,3 +281,17 @@ fn configuration_layers_defaults_file_env_flags_and_masks_secrets() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unknown key `colour`"));
 }
+
+#[test]
+fn serve_refuses_a_shard_range_without_a_total_before_anything_else() {
+    let o = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["serve", "--shard-range", "0-3"])
+        .current_dir(root())
+        .env("DISCORD_TOKEN", "not-a-real-token")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--shard-total"), "{err}");
+    assert!(!err.contains("not-a-real-token"));
+}

@@ -57,6 +57,15 @@ pub struct ServeArgs {
         env = "ATTACHE_COOLDOWN"
     )]
     pub cooldown: u64,
+    /// `auto` (Discord's recommended count) or a number of shards for this process.
+    #[arg(long, value_name = "auto|N", env = "ATTACHE_SHARDS")]
+    pub shards: Option<String>,
+    /// Run only shards FIRST-LAST (inclusive) of --shard-total, to split a fleet across processes.
+    #[arg(long, value_name = "FIRST-LAST", env = "ATTACHE_SHARD_RANGE")]
+    pub shard_range: Option<String>,
+    /// The number of shards of the whole fleet (with --shard-range).
+    #[arg(long, value_name = "N", env = "ATTACHE_SHARD_TOTAL")]
+    pub shard_total: Option<u32>,
 }
 
 /// The bot's token. Its `Debug` and `Display` never show it.
@@ -113,6 +122,9 @@ impl std::fmt::Debug for Token {
 /// Why `attache serve` stopped: each says what to do, in one line.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// The shard options do not make sense.
+    #[error("{0}")]
+    Shards(#[from] crate::shards::ShardError),
     /// No token given.
     #[error("no Discord bot token: set DISCORD_TOKEN to your bot's token, or DISCORD_TOKEN_FILE to a file that holds it (Developer Portal > your application > Bot > Reset Token)")]
     NoToken,
@@ -204,6 +216,8 @@ pub struct Config {
     /// Watch the knowledge and locales directories and reload on every edit (hot reload), reporting
     /// each reload to the log and to the servers' moderator log channels.
     pub watch: bool,
+    /// Which shards this process runs.
+    pub shards: crate::shards::ShardPlan,
 }
 
 impl Default for Config {
@@ -215,6 +229,7 @@ impl Default for Config {
             unprompted_period: Duration::from_secs(60),
             notice_lifetime: Duration::from_secs(10),
             watch: false,
+            shards: crate::shards::ShardPlan::Auto,
         }
     }
 }
@@ -534,6 +549,7 @@ pub async fn run(
 ) -> Result<(), ServeError> {
     let intents = config.intents();
     let watch = config.watch;
+    let config_shards = config.shards;
     let http = http.unwrap_or_else(|| Http::new(token.expose()));
     let framework = framework(Data::new(engine.clone(), store.clone(), config));
     let mut client = serenity::ClientBuilder::new_with_http(http, intents)
@@ -554,7 +570,14 @@ pub async fn run(
     });
     // On a fatal gateway error the shard has already stopped (and `shutdown_all` would wait 5 s
     // for it): the caller's runtime ends the remaining tasks.
-    let result = client.start_autosharded().await;
+    let result = match config_shards {
+        crate::shards::ShardPlan::Auto => client.start_autosharded().await,
+        crate::shards::ShardPlan::Count(n) => client.start_shards(n).await,
+        plan => {
+            let (range, total) = plan.serenity_range().expect("a range plan");
+            client.start_shard_range(range, total).await
+        }
+    };
     stopper.abort();
     result.map_err(map_error)
 }
@@ -617,6 +640,11 @@ pub async fn shutdown_signal() {
 /// `attache serve`: reads the token, sets up logging (the token redacted), opens the database and
 /// runs the bot until SIGINT or SIGTERM.
 pub fn serve(engine: Engine, args: ServeArgs) -> Result<(), ServeError> {
+    let shards = crate::shards::ShardPlan::from_args(
+        args.shards.as_deref(),
+        args.shard_range.as_deref(),
+        args.shard_total,
+    )?;
     let token = Token::from_env()?;
     logging::init(&token);
     let store = Store::open(&args.database).map_err(|e| ServeError::Database {
@@ -628,6 +656,7 @@ pub fn serve(engine: Engine, args: ServeArgs) -> Result<(), ServeError> {
         message_content: args.message_content,
         cooldown: Duration::from_secs(args.cooldown),
         watch: true,
+        shards,
         ..Config::default()
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
