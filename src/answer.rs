@@ -110,8 +110,15 @@ pub fn rank(snapshot: &Snapshot, question: &str) -> (crate::lang::Detected, Vec<
     (detected, scored)
 }
 
-/// Answers one question.
+/// Answers one question, and counts it in [`crate::metrics`].
 pub fn answer(snapshot: &Snapshot, question: &str, hints: &Hints) -> Reply {
+    let started = std::time::Instant::now();
+    let reply = compose(snapshot, question, hints);
+    crate::metrics::global().question(&reply, started.elapsed());
+    reply
+}
+
+fn compose(snapshot: &Snapshot, question: &str, hints: &Hints) -> Reply {
     let question = cap(question).trim();
     let (detected, scored) = rank(snapshot, question);
     let locale = choose_locale(snapshot, detected, hints);

@@ -89,6 +89,12 @@ pub const KEYS: &[Key] = &[
         secret: false,
     },
     Key {
+        name: "metrics_addr",
+        env: "ATTACHE_METRICS_ADDR",
+        default: None,
+        secret: false,
+    },
+    Key {
         name: "log",
         env: "RUST_LOG",
         default: Some("info"),

@@ -25,6 +25,7 @@ pub mod i18n;
 pub mod knowledge;
 pub mod lang;
 pub mod matcher;
+pub mod metrics;
 pub mod normalise;
 pub mod reload;
 pub mod shards;

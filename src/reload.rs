@@ -55,7 +55,9 @@ impl std::fmt::Display for ReloadEvent {
 
 /// Reloads `engine` now, and checks the regression set of the new fact base.
 pub fn reload_now(engine: &Engine) -> ReloadEvent {
-    match engine.reload() {
+    let result = engine.reload();
+    crate::metrics::global().reload(result.is_ok());
+    match result {
         Ok(summary) => ReloadEvent::Reloaded {
             summary,
             regression_warning: regression_warning(engine),

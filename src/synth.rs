@@ -99,6 +99,13 @@ pub const PHRASINGS_OTHER: usize = crate::knowledge::MIN_PHRASINGS_OTHER;
 
 /// Runs `attache synth`: the locales are copied from `locales_src`.
 pub fn run(args: &SynthArgs, locales_src: &Path) -> Result<ExitCode> {
+    let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
+    if same(locales_src, &args.out.join("locales")) {
+        bail!(
+            "--out must not hold the locales being copied ({})",
+            locales_src.display()
+        );
+    }
     prepare_out(&args.out, args.force)?;
     let opts = Options {
         facts: args.facts,

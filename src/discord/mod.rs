@@ -66,6 +66,10 @@ pub struct ServeArgs {
     /// The number of shards of the whole fleet (with --shard-range).
     #[arg(long, value_name = "N", env = "ATTACHE_SHARD_TOTAL")]
     pub shard_total: Option<u32>,
+    /// Serve Prometheus metrics on /metrics and a health check on /healthz at this address
+    /// (for example 127.0.0.1:9464). Off by default.
+    #[arg(long, value_name = "ADDR", env = "ATTACHE_METRICS_ADDR")]
+    pub metrics_addr: Option<std::net::SocketAddr>,
 }
 
 /// The bot's token. Its `Debug` and `Display` never show it.
@@ -562,6 +566,21 @@ pub async fn run(
     } else {
         None
     };
+    // Gateway latency per shard, for the metrics.
+    let runners = client.shard_manager.runners.clone();
+    let latency = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(15));
+        loop {
+            tick.tick().await;
+            let shards = runners
+                .lock()
+                .await
+                .iter()
+                .filter_map(|(id, info)| info.latency.map(|l| (id.0, l)))
+                .collect();
+            crate::metrics::global().gateway_latency(shards);
+        }
+    });
     let manager = client.shard_manager.clone();
     let stopper = tokio::spawn(async move {
         shutdown.await;
@@ -579,6 +598,7 @@ pub async fn run(
         }
     };
     stopper.abort();
+    latency.abort();
     result.map_err(map_error)
 }
 
@@ -663,14 +683,27 @@ pub fn serve(engine: Engine, args: ServeArgs) -> Result<(), ServeError> {
         .enable_all()
         .build()
         .map_err(|e| ServeError::Other(e.to_string()))?;
-    runtime.block_on(run(
-        token,
-        config,
-        Arc::new(engine),
-        Arc::new(store),
-        None,
-        shutdown_signal(),
-    ))
+    runtime.block_on(async move {
+        if let Some(addr) = args.metrics_addr {
+            let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+                ServeError::Other(format!("cannot listen for metrics on {addr}: {e}"))
+            })?;
+            tracing::info!("metrics on http://{addr}/metrics, health on http://{addr}/healthz");
+            tokio::spawn(crate::metrics::serve(
+                listener,
+                crate::health::status_path(),
+            ));
+        }
+        run(
+            token,
+            config,
+            Arc::new(engine),
+            Arc::new(store),
+            None,
+            shutdown_signal(),
+        )
+        .await
+    })
 }
 
 #[cfg(test)]
