@@ -95,6 +95,12 @@ pub const KEYS: &[Key] = &[
         secret: false,
     },
     Key {
+        name: "log_format",
+        env: "ATTACHE_LOG_FORMAT",
+        default: Some("text"),
+        secret: false,
+    },
+    Key {
         name: "log",
         env: "RUST_LOG",
         default: Some("info"),

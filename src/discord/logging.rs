@@ -152,6 +152,47 @@ where
         .finish()
 }
 
+/// The log line format of `attache serve --log-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line, for log shippers.
+    Json,
+}
+
+/// [`subscriber`] in either format; JSON lines go through the same redaction.
+pub fn subscriber_in<W>(
+    token: &Token,
+    filter: &str,
+    writer: W,
+    ansi: bool,
+    format: LogFormat,
+) -> Box<dyn tracing::Subscriber + Send + Sync>
+where
+    W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
+{
+    match format {
+        LogFormat::Text => Box::new(subscriber(token, filter, writer, ansi)),
+        LogFormat::Json => {
+            let mut env = EnvFilter::new(filter);
+            for target in CAPPED_TARGETS {
+                if let Ok(d) = format!("{target}=debug").parse() {
+                    env = env.add_directive(d);
+                }
+            }
+            Box::new(
+                tracing_subscriber::fmt()
+                    .json()
+                    .with_env_filter(env)
+                    .with_writer(Redacting::new(writer, &[token.expose()]))
+                    .finish(),
+            )
+        }
+    }
+}
+
 /// Makes `subscriber` the global one, and sends the `log` crate's records (reqwest, tungstenite)
 /// through it too, so that they are filtered and redacted the same way.
 pub fn install(
@@ -162,11 +203,11 @@ pub fn install(
 }
 
 /// Installs the subscriber for `attache serve`, writing to stderr.
-pub fn init(token: &Token) {
+pub fn init(token: &Token, format: LogFormat) {
     use std::io::IsTerminal;
     let filter = std::env::var("RUST_LOG").unwrap_or_else(|_| DEFAULT_FILTER.to_string());
-    let ansi = std::io::stderr().is_terminal();
-    let _ = install(subscriber(token, &filter, std::io::stderr, ansi));
+    let ansi = std::io::stderr().is_terminal() && format == LogFormat::Text;
+    let _ = install(subscriber_in(token, &filter, std::io::stderr, ansi, format));
 }
 
 #[cfg(test)]
@@ -245,5 +286,33 @@ mod tests {
         );
         assert!(!text.contains("secret"), "{text}");
         assert_eq!(text.matches(REDACTED).count(), 2);
+    }
+
+    #[test]
+    fn json_lines_are_redacted_too() {
+        let captured = std::sync::Arc::new(Mutex::new(Vec::<u8>::new()));
+        let sink = captured.clone();
+        let writer = move || Capture(sink.clone());
+        let token = Token::new("super-secret-token-value");
+        let sub = subscriber_in(&token, "trace", writer, false, LogFormat::Json);
+        tracing::subscriber::with_default(sub, || {
+            tracing::info!(token = "super-secret-token-value", "identify");
+        });
+        let out = String::from_utf8(captured.lock().unwrap().clone()).unwrap();
+        assert!(out.starts_with('{'), "{out}");
+        assert!(out.contains("identify"));
+        assert!(!out.contains("super-secret-token-value"), "{out}");
+    }
+
+    struct Capture(std::sync::Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Capture {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
     }
 }

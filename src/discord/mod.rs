@@ -70,6 +70,9 @@ pub struct ServeArgs {
     /// (for example 127.0.0.1:9464). Off by default.
     #[arg(long, value_name = "ADDR", env = "ATTACHE_METRICS_ADDR")]
     pub metrics_addr: Option<std::net::SocketAddr>,
+    /// Log lines as text, or one JSON object per line for log shippers.
+    #[arg(long, value_enum, default_value_t = logging::LogFormat::Text, env = "ATTACHE_LOG_FORMAT")]
+    pub log_format: logging::LogFormat,
 }
 
 /// The bot's token. Its `Debug` and `Display` never show it.
@@ -666,7 +669,7 @@ pub fn serve(engine: Engine, args: ServeArgs) -> Result<(), ServeError> {
         args.shard_total,
     )?;
     let token = Token::from_env()?;
-    logging::init(&token);
+    logging::init(&token, args.log_format);
     let store = Store::open(&args.database).map_err(|e| ServeError::Database {
         path: args.database.display().to_string(),
         error: e.to_string(),
