@@ -136,6 +136,31 @@ impl Default for Params {
     }
 }
 
+/// Per-thread scratch space for scoring, sized to the largest index seen and left all zero between
+/// questions.
+#[derive(Default)]
+struct Scratch {
+    current: Vec<f32>,
+    matched: Vec<f32>,
+    questions: Vec<u16>,
+    seen: Vec<bool>,
+}
+
+impl Scratch {
+    fn fit(&mut self, n: usize) {
+        if self.current.len() < n {
+            self.current.resize(n, 0.0);
+            self.matched.resize(n, 0.0);
+            self.questions.resize(n, 0);
+            self.seen.resize(n, false);
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 /// A fact and its score.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scored {
@@ -291,59 +316,102 @@ impl Index {
         if total <= 0.0 || self.fact_ids.is_empty() {
             return Vec::new();
         }
-        // The best similarity with which the question reaches each index term.
-        let mut reach: std::collections::HashMap<TermId, f32> = std::collections::HashMap::new();
-        for q in &qterms {
-            for &(id, sim) in &q.candidates {
-                let e = reach.entry(id).or_insert(0.0);
-                *e = e.max(sim);
-            }
-        }
-        let mut touched: Vec<u32> = reach
-            .keys()
-            .flat_map(|&id| self.postings[id as usize].iter().copied())
+        // The best similarity with which the question reaches each index term, sorted by term: a
+        // few dozen entries, searched by bisection (cheaper than hashing at this size).
+        let mut reach: Vec<(TermId, f32)> = qterms
+            .iter()
+            .flat_map(|q| q.candidates.iter().copied())
             .collect();
-        touched.sort_unstable();
-        touched.dedup();
-
-        let mut best_phrasing = vec![0f32; self.fact_ids.len()];
-        for p in touched {
-            let phrasing = &self.phrasings[p as usize];
-            let contains = |id: TermId| phrasing.terms.binary_search(&id).is_ok();
-            let (mut q_matched, mut q_question_missed) = (0f32, false);
+        reach.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        reach.dedup_by_key(|e| e.0);
+        let reached = |id: TermId| match reach.binary_search_by_key(&id, |e| e.0) {
+            Ok(i) => reach[i].1,
+            Err(_) => 0.0,
+        };
+        // How much of the question each phrasing covers, accumulated from the postings of the
+        // question's terms (work in proportion to the matches, not to the number of phrasings), in
+        // scratch space kept per thread and cleared after use.
+        let n_questions = qterms.iter().filter(|q| q.question).count() as u16;
+        let touched = SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let sc = &mut *guard;
+            sc.fit(self.phrasings.len());
+            let mut touched: Vec<u32> = Vec::new();
+            let mut this_term: Vec<u32> = Vec::new();
             for q in &qterms {
-                let best = q
-                    .candidates
-                    .iter()
-                    .filter(|(id, _)| contains(*id))
-                    .map(|&(_, s)| s)
-                    .fold(0f32, f32::max);
-                q_matched += q.weight * best;
-                q_question_missed |= q.question && best == 0.0;
+                for &(id, sim) in &q.candidates {
+                    for &p in &self.postings[id as usize] {
+                        let c = &mut sc.current[p as usize];
+                        if *c == 0.0 {
+                            this_term.push(p);
+                        }
+                        *c = c.max(sim);
+                    }
+                }
+                for &p in &this_term {
+                    let i = p as usize;
+                    if !sc.seen[i] {
+                        sc.seen[i] = true;
+                        touched.push(p);
+                    }
+                    sc.matched[i] += q.weight * sc.current[i];
+                    if q.question {
+                        sc.questions[i] += 1;
+                    }
+                    sc.current[i] = 0.0;
+                }
+                this_term.clear();
+            }
+            touched.sort_unstable();
+            let out: Vec<(u32, f32, bool)> = touched
+                .iter()
+                .map(|&p| {
+                    let i = p as usize;
+                    let r = (p, sc.matched[i], sc.questions[i] < n_questions);
+                    sc.matched[i] = 0.0;
+                    sc.questions[i] = 0;
+                    sc.seen[i] = false;
+                    r
+                })
+                .collect();
+            out
+        });
+
+        let a = params.question_coverage_weight;
+        let mut best_phrasing = vec![0f32; self.fact_ids.len()];
+        // A phrasing scores at most cq^a (cp <= 1): below best^(1/a) of its fact it cannot win, and
+        // its cp (and two powf) need not be computed.
+        let mut needed_cq = vec![0f32; self.fact_ids.len()];
+        for (p, q_matched, q_question_missed) in touched {
+            let phrasing = &self.phrasings[p as usize];
+            let f = phrasing.fact as usize;
+            let cq = q_matched / total;
+            if cq <= needed_cq[f] {
+                continue;
             }
             let (mut p_matched, mut p_question_missed) = (0f32, false);
             for slot in &phrasing.slots {
                 let best = slot
                     .terms
                     .iter()
-                    .map(|(id, cover)| cover * reach.get(id).copied().unwrap_or(0.0))
+                    .map(|&(id, cover)| cover * reached(id))
                     .fold(0f32, f32::max);
                 p_matched += slot.weight * best;
                 p_question_missed |= slot.question && best == 0.0;
             }
-            let cq = q_matched / total;
             let cp = if phrasing.weight > 0.0 {
                 p_matched / phrasing.weight
             } else {
                 0.0
             };
-            let a = params.question_coverage_weight;
             let mut s = cq.powf(a) * cp.powf(1.0 - a);
             if q_question_missed && p_question_missed {
                 s *= params.question_conflict_penalty;
             }
-            let f = phrasing.fact as usize;
-            best_phrasing[f] = best_phrasing[f].max(s);
+            if s > best_phrasing[f] {
+                best_phrasing[f] = s;
+                needed_cq[f] = if a > 0.0 { s.powf(1.0 / a) } else { 0.0 };
+            }
         }
 
         let unknown = qterms.iter().filter(|q| q.unknown).count() as i32;
