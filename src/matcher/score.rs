@@ -51,14 +51,6 @@ pub const FACT_COVERAGE_MODE: u8 = 0;
 /// something else, and scores lower. 0 turns it off.
 pub const TYPICALITY_EXPONENT: f32 = 0.5;
 
-/// A question word is *atypical* of a fact when fewer of the fact's phrasings use it than this share
-/// of the fact where it is most typical: "when" is typical of the dates, atypical of Xi's third term.
-pub const ATYPICAL_QUESTION_SHARE: f32 = 0.15;
-
-/// A question asked with a question word atypical of the fact scores this share: "When will Xi visit
-/// the US?" is not a question about Xi's third term, though it shares "when" and "Xi" with one.
-pub const ATYPICAL_QUESTION_PENALTY: f32 = 1.0;
-
 /// Words of at most this many letters must keep their first letter to count as a typo of a known word.
 pub const SHORT_WORD_LEN: usize = 4;
 
@@ -422,21 +414,7 @@ impl Index {
                 continue;
             }
             let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
-            let mut atypical_question = false;
             for q in &qterms {
-                if q.question {
-                    let t = q
-                        .candidates
-                        .iter()
-                        .filter_map(|&(id, sim)| {
-                            let list = &self.typicality[id as usize];
-                            list.binary_search_by_key(&(f as u32), |&(g, _)| g)
-                                .ok()
-                                .map(|i| sim * list[i].1)
-                        })
-                        .fold(0f32, f32::max);
-                    atypical_question |= t < ATYPICAL_QUESTION_SHARE;
-                }
                 if params.typicality_exponent > 0.0 {
                     let t = q
                         .candidates
@@ -482,12 +460,7 @@ impl Index {
             } else {
                 1.0
             };
-            let atypical = if atypical_question {
-                ATYPICAL_QUESTION_PENALTY
-            } else {
-                1.0
-            };
-            let score = combined * evidence * penalty * typicality * atypical;
+            let score = combined * evidence * penalty * typicality;
             out.push(Scored {
                 fact: f as u32,
                 score,
