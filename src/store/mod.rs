@@ -1,93 +1,45 @@
-//! The bot's embedded database: SQLite through rusqlite (bundled), `./attache.db` by default.
+//! What the bot keeps across restarts, behind one interface ([`StoreBackend`]) with two backends:
+//! embedded SQLite ([`SqliteStore`], one file, the default) and PostgreSQL ([`PostgresStore`], chosen
+//! with `ATTACHE_DATABASE_URL=postgres://…`, shared by every process of a sharded fleet).
 //!
-//! It keeps what must survive a restart: users' answer languages, server settings (enabled channels,
-//! default locale, moderator role and log channel), the questions the bot could not answer, and
-//! counts (questions per outcome, 👍/👎 per fact). It never stores user ids next to questions, nor
-//! any user names: the only user ids it holds are those of users who chose a language with
-//! `/language`, and only with that choice.
+//! It keeps users' answer languages, server settings (enabled channels, default locale, moderator
+//! role and log channel), the questions the bot could not answer, and counts (questions per outcome,
+//! answers and 👍/👎 per fact). It never stores user ids next to questions, nor any user names: the
+//! only user ids it holds are those of users who chose a language with `/language`, and only with
+//! that choice.
 //!
-//! The schema is migrated at start-up through `PRAGMA user_version`, one step per entry of
-//! [`MIGRATIONS`], so an older database file opens and keeps its data. The API is synchronous and
-//! small; the connection sits behind a mutex.
+//! Both backends migrate their schema at start-up, step by step, with the same version numbers, and
+//! refuse a database written by a newer attache. The API is synchronous and small: every call is one
+//! short query. [`Store`] is what the rest of the bot holds.
 
-use rusqlite::{params, Connection, OptionalExtension};
-use std::path::Path;
-use std::sync::Mutex;
+mod postgres;
+mod sqlite;
+
+pub use self::postgres::{PostgresStore, MIGRATIONS as POSTGRES_MIGRATIONS};
+pub use self::sqlite::{migrate, SqliteStore, MIGRATIONS};
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The default database file.
 pub const DEFAULT_PATH: &str = "attache.db";
 
-/// Schema steps: entry `i` takes the database from version `i` to `i + 1`. Append, never edit.
-pub const MIGRATIONS: &[&str] = &[
-    // 1: the first schema.
-    "
-    CREATE TABLE user_prefs (
-        user_id    INTEGER PRIMARY KEY,
-        locale     TEXT NOT NULL,
-        updated_at INTEGER NOT NULL
-    );
-    CREATE TABLE guild_settings (
-        guild_id        INTEGER PRIMARY KEY,
-        default_locale  TEXT,
-        moderator_role  INTEGER,
-        log_channel     INTEGER,
-        updated_at      INTEGER NOT NULL
-    );
-    CREATE TABLE enabled_channels (
-        channel_id INTEGER PRIMARY KEY,
-        guild_id   INTEGER NOT NULL,
-        enabled_at INTEGER NOT NULL
-    );
-    CREATE INDEX enabled_channels_guild ON enabled_channels (guild_id);
-    -- Questions the bot declined, or whose answer someone marked as not helpful.
-    -- Normalised text only; never who asked.
-    CREATE TABLE unanswered (
-        id       INTEGER PRIMARY KEY,
-        question TEXT NOT NULL,
-        lang     TEXT NOT NULL,
-        asked_at INTEGER NOT NULL,
-        guild_id INTEGER,
-        reason   TEXT NOT NULL,
-        fact     TEXT
-    );
-    CREATE INDEX unanswered_time ON unanswered (guild_id, asked_at);
-    -- 👍/👎 per fact, per server (0 for direct messages) and per day (unix days).
-    CREATE TABLE feedback (
-        fact     TEXT NOT NULL,
-        guild_id INTEGER NOT NULL,
-        day      INTEGER NOT NULL,
-        up       INTEGER NOT NULL DEFAULT 0,
-        down     INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (fact, guild_id, day)
-    );
-    -- Questions per outcome, per server (0 for direct messages) and per day.
-    CREATE TABLE question_counts (
-        guild_id INTEGER NOT NULL,
-        day      INTEGER NOT NULL,
-        outcome  TEXT NOT NULL,
-        count    INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (guild_id, day, outcome)
-    );
-    ",
-    // 2: answers per fact, per server (0 for direct messages) and per day, for `/stats`.
-    "
-    CREATE TABLE answer_counts (
-        fact     TEXT NOT NULL,
-        guild_id INTEGER NOT NULL,
-        day      INTEGER NOT NULL,
-        count    INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (fact, guild_id, day)
-    );
-    ",
-];
-
-/// A store error: SQLite's, or a database written by a newer attache.
+/// A store error: the database's, a bad database URL, or a database written by a newer attache.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// SQLite failed.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL failed (cannot connect, or a query failed).
+    #[error("PostgreSQL error: {0}")]
+    Postgres(#[from] ::postgres::Error),
+    /// `ATTACHE_DATABASE_URL` is not a PostgreSQL URL attache can use.
+    #[error("bad database URL {url}: {reason}")]
+    Url {
+        /// The URL, its password masked.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// The file's schema is newer than this build knows.
     #[error("the database has schema version {found}, newer than this attache knows ({known}); use a newer attache or another --database")]
     TooNew {
@@ -122,14 +74,14 @@ pub enum UnansweredReason {
 }
 
 impl UnansweredReason {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             UnansweredReason::Declined => "declined",
             UnansweredReason::NotHelpful => "not-helpful",
         }
     }
 
-    fn parse(s: &str) -> Self {
+    pub(crate) fn parse(s: &str) -> Self {
         match s {
             "not-helpful" => UnansweredReason::NotHelpful,
             _ => UnansweredReason::Declined,
@@ -206,12 +158,6 @@ impl Stats {
     }
 }
 
-/// The embedded database.
-#[derive(Debug)]
-pub struct Store {
-    conn: Mutex<Connection>,
-}
-
 /// Now, in unix seconds.
 pub fn now() -> i64 {
     SystemTime::now()
@@ -219,360 +165,174 @@ pub fn now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-fn day(t: i64) -> i64 {
+pub(crate) fn day(t: i64) -> i64 {
     t.div_euclid(86_400)
 }
 
-// SQLite integers are signed: Discord ids (< 2^63) fit; store them bit for bit to be safe.
-fn id_in(v: u64) -> i64 {
-    v as i64
-}
-
-fn id_out(v: i64) -> u64 {
-    v as u64
-}
-
-fn unanswered_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Unanswered> {
-    Ok(Unanswered {
-        question: r.get(0)?,
-        lang: r.get(1)?,
-        asked_at: r.get(2)?,
-        guild_id: r.get::<_, Option<i64>>(3)?.map(id_out),
-        reason: UnansweredReason::parse(&r.get::<_, String>(4)?),
-        fact: r.get(5)?,
-    })
-}
-
-/// Brings a connection up to the newest schema of `migrations`, one transaction per step.
-pub fn migrate(conn: &mut Connection, migrations: &[&str]) -> Result<u32> {
-    let known = migrations.len() as u32;
-    let mut version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version > known {
-        return Err(StoreError::TooNew {
-            found: version,
-            known,
-        });
-    }
-    while version < known {
-        let tx = conn.transaction()?;
-        tx.execute_batch(migrations[version as usize])?;
-        version += 1;
-        tx.pragma_update(None, "user_version", version)?;
-        tx.commit()?;
-        tracing::info!(version, "database schema migrated");
-    }
-    Ok(version)
-}
-
-impl Store {
-    /// Opens (or creates) the database file and migrates it.
-    pub fn open(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // WAL keeps readers and the writer out of each other's way; not available everywhere.
-        let _ = conn.pragma_update(None, "journal_mode", "WAL");
-        Self::with_connection(conn)
-    }
-
-    /// A database in memory, for tests.
-    pub fn open_in_memory() -> Result<Store> {
-        Self::with_connection(Connection::open_in_memory()?)
-    }
-
-    fn with_connection(mut conn: Connection) -> Result<Store> {
-        conn.pragma_update(None, "foreign_keys", true)?;
-        migrate(&mut conn, MIGRATIONS)?;
-        Ok(Store {
-            conn: Mutex::new(conn),
-        })
-    }
-
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|e| e.into_inner())
-    }
+/// The store interface: what the bot reads and writes, whichever database holds it.
+///
+/// Implementations must be safe to call from any thread, including from inside a tokio runtime
+/// (the Discord handlers call them directly); a call blocks for one short query.
+pub trait StoreBackend: Send + Sync + std::fmt::Debug {
+    /// `sqlite` or `postgres`, for logs and `attache config`.
+    fn backend(&self) -> &'static str;
 
     /// The schema version of the open database.
-    pub fn schema_version(&self) -> Result<u32> {
-        Ok(self
-            .conn()
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
-    }
+    fn schema_version(&self) -> Result<u32>;
 
     /// A user's chosen answer locale.
-    pub fn user_locale(&self, user: u64) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT locale FROM user_prefs WHERE user_id = ?1",
-                [id_in(user)],
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
+    fn user_locale(&self, user: u64) -> Result<Option<String>>;
 
     /// Sets (`Some`) or forgets (`None`) a user's answer locale.
-    pub fn set_user_locale(&self, user: u64, locale: Option<&str>) -> Result<()> {
-        let conn = self.conn();
-        match locale {
-            Some(l) => conn.execute(
-                "INSERT INTO user_prefs (user_id, locale, updated_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (user_id) DO UPDATE SET locale = ?2, updated_at = ?3",
-                params![id_in(user), l, now()],
-            )?,
-            None => conn.execute("DELETE FROM user_prefs WHERE user_id = ?1", [id_in(user)])?,
-        };
-        Ok(())
-    }
+    fn set_user_locale(&self, user: u64, locale: Option<&str>) -> Result<()>;
 
     /// A server's settings (defaults when it has none).
-    pub fn guild_settings(&self, guild: u64) -> Result<GuildSettings> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT default_locale, moderator_role, log_channel FROM guild_settings
-                 WHERE guild_id = ?1",
-                [id_in(guild)],
-                |r| {
-                    Ok(GuildSettings {
-                        default_locale: r.get(0)?,
-                        moderator_role: r.get::<_, Option<i64>>(1)?.map(id_out),
-                        log_channel: r.get::<_, Option<i64>>(2)?.map(id_out),
-                    })
-                },
-            )
-            .optional()?
-            .unwrap_or_default())
-    }
+    fn guild_settings(&self, guild: u64) -> Result<GuildSettings>;
 
     /// Replaces a server's settings.
-    pub fn set_guild_settings(&self, guild: u64, s: &GuildSettings) -> Result<()> {
-        self.conn().execute(
-            "INSERT INTO guild_settings (guild_id, default_locale, moderator_role, log_channel, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (guild_id) DO UPDATE SET default_locale = ?2, moderator_role = ?3,
-                 log_channel = ?4, updated_at = ?5",
-            params![
-                id_in(guild),
-                s.default_locale,
-                s.moderator_role.map(id_in),
-                s.log_channel.map(id_in),
-                now()
-            ],
-        )?;
-        Ok(())
-    }
+    fn set_guild_settings(&self, guild: u64, s: &GuildSettings) -> Result<()>;
 
     /// Enables or disables unprompted answers in a channel.
-    pub fn set_channel_enabled(&self, guild: u64, channel: u64, enabled: bool) -> Result<()> {
-        let conn = self.conn();
-        if enabled {
-            conn.execute(
-                "INSERT INTO enabled_channels (channel_id, guild_id, enabled_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (channel_id) DO NOTHING",
-                params![id_in(channel), id_in(guild), now()],
-            )?;
-        } else {
-            conn.execute(
-                "DELETE FROM enabled_channels WHERE channel_id = ?1",
-                [id_in(channel)],
-            )?;
-        }
-        Ok(())
-    }
+    fn set_channel_enabled(&self, guild: u64, channel: u64, enabled: bool) -> Result<()>;
 
     /// True when unprompted answers are enabled in the channel.
-    pub fn is_channel_enabled(&self, channel: u64) -> Result<bool> {
-        Ok(self
-            .conn()
-            .query_row(
-                "SELECT 1 FROM enabled_channels WHERE channel_id = ?1",
-                [id_in(channel)],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some())
-    }
+    fn is_channel_enabled(&self, channel: u64) -> Result<bool>;
 
     /// The channels of a server with unprompted answers, in id order.
-    pub fn enabled_channels(&self, guild: u64) -> Result<Vec<u64>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT channel_id FROM enabled_channels WHERE guild_id = ?1 ORDER BY channel_id",
-        )?;
-        let rows = stmt.query_map([id_in(guild)], |r| r.get::<_, i64>(0))?;
-        Ok(rows
-            .map(|r| r.map(id_out))
-            .collect::<rusqlite::Result<_>>()?)
-    }
+    fn enabled_channels(&self, guild: u64) -> Result<Vec<u64>>;
 
     /// Counts one question by outcome (`answer`, `suggest`, `decline`).
-    pub fn count_question(&self, guild: Option<u64>, outcome: &str, at: i64) -> Result<()> {
-        self.conn().execute(
-            "INSERT INTO question_counts (guild_id, day, outcome, count) VALUES (?1, ?2, ?3, 1)
-             ON CONFLICT (guild_id, day, outcome) DO UPDATE SET count = count + 1",
-            params![id_in(guild.unwrap_or(0)), day(at), outcome],
-        )?;
-        Ok(())
-    }
+    fn count_question(&self, guild: Option<u64>, outcome: &str, at: i64) -> Result<()>;
 
     /// Counts one answer with `fact`.
-    pub fn count_answer(&self, fact: &str, guild: Option<u64>, at: i64) -> Result<()> {
-        self.conn().execute(
-            "INSERT INTO answer_counts (fact, guild_id, day, count) VALUES (?1, ?2, ?3, 1)
-             ON CONFLICT (fact, guild_id, day) DO UPDATE SET count = count + 1",
-            params![fact, id_in(guild.unwrap_or(0)), day(at)],
-        )?;
-        Ok(())
-    }
+    fn count_answer(&self, fact: &str, guild: Option<u64>, at: i64) -> Result<()>;
 
     /// Answers, 👍 and 👎 per fact for a server (`None`: direct messages) from the day of `since`
     /// on; most answered first, then by id.
-    pub fn fact_stats_since(&self, guild: Option<u64>, since: i64) -> Result<Vec<FactStats>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT fact, SUM(a), SUM(u), SUM(d) FROM (
-                 SELECT fact, count AS a, 0 AS u, 0 AS d FROM answer_counts
-                 WHERE guild_id = ?1 AND day >= ?2
-                 UNION ALL
-                 SELECT fact, 0, up, down FROM feedback WHERE guild_id = ?1 AND day >= ?2
-             ) GROUP BY fact ORDER BY SUM(a) DESC, fact",
-        )?;
-        let rows = stmt.query_map(params![id_in(guild.unwrap_or(0)), day(since)], |r| {
-            Ok(FactStats {
-                fact: r.get(0)?,
-                answered: r.get::<_, i64>(1)? as u64,
-                up: r.get::<_, i64>(2)? as u64,
-                down: r.get::<_, i64>(3)? as u64,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+    fn fact_stats_since(&self, guild: Option<u64>, since: i64) -> Result<Vec<FactStats>>;
 
     /// Every server's moderator log channel, by server id.
-    pub fn log_channels(&self) -> Result<Vec<LogChannel>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT guild_id, log_channel, default_locale FROM guild_settings
-             WHERE log_channel IS NOT NULL ORDER BY guild_id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(LogChannel {
-                guild_id: id_out(r.get(0)?),
-                channel_id: id_out(r.get(1)?),
-                locale: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+    fn log_channels(&self) -> Result<Vec<LogChannel>>;
 
     /// Logs a question the bot could not answer well. `question` must already be normalised.
-    pub fn log_unanswered(&self, u: &Unanswered) -> Result<()> {
-        self.conn().execute(
-            "INSERT INTO unanswered (question, lang, asked_at, guild_id, reason, fact)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                u.question,
-                u.lang,
-                u.asked_at,
-                u.guild_id.map(id_in),
-                u.reason.as_str(),
-                u.fact
-            ],
-        )?;
-        Ok(())
-    }
+    fn log_unanswered(&self, u: &Unanswered) -> Result<()>;
 
     /// The unanswered log of a server (`None`: direct messages) since `since`, newest first.
-    pub fn unanswered_since(
+    fn unanswered_since(
         &self,
         guild: Option<u64>,
         since: i64,
         limit: usize,
-    ) -> Result<Vec<Unanswered>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT question, lang, asked_at, guild_id, reason, fact FROM unanswered
-             WHERE guild_id IS ?1 AND asked_at >= ?2 ORDER BY asked_at DESC, id DESC LIMIT ?3",
-        )?;
-        let rows = stmt.query_map(
-            params![guild.map(id_in), since, limit as i64],
-            unanswered_row,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+    ) -> Result<Vec<Unanswered>>;
 
     /// The unanswered log of every server and of direct messages since `since`, newest first.
-    pub fn unanswered_everywhere_since(&self, since: i64, limit: usize) -> Result<Vec<Unanswered>> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT question, lang, asked_at, guild_id, reason, fact FROM unanswered
-             WHERE asked_at >= ?1 ORDER BY asked_at DESC, id DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![since, limit as i64], unanswered_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+    fn unanswered_everywhere_since(&self, since: i64, limit: usize) -> Result<Vec<Unanswered>>;
 
     /// Counts a 👍 (`helpful`) or 👎 for a fact.
-    pub fn record_feedback(
-        &self,
-        fact: &str,
-        guild: Option<u64>,
-        helpful: bool,
-        at: i64,
-    ) -> Result<()> {
-        let (up, down) = if helpful { (1, 0) } else { (0, 1) };
-        self.conn().execute(
-            "INSERT INTO feedback (fact, guild_id, day, up, down) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (fact, guild_id, day) DO UPDATE SET up = up + ?4, down = down + ?5",
-            params![fact, id_in(guild.unwrap_or(0)), day(at), up, down],
-        )?;
-        Ok(())
-    }
+    fn record_feedback(&self, fact: &str, guild: Option<u64>, helpful: bool, at: i64)
+        -> Result<()>;
 
     /// 👍 and 👎 per fact, all servers and all time, by fact id.
-    pub fn feedback_totals(&self) -> Result<Vec<(String, u64, u64)>> {
-        let conn = self.conn();
-        let mut stmt = conn
-            .prepare("SELECT fact, SUM(up), SUM(down) FROM feedback GROUP BY fact ORDER BY fact")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)? as u64,
-                r.get::<_, i64>(2)? as u64,
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+    fn feedback_totals(&self) -> Result<Vec<(String, u64, u64)>>;
 
     /// Counts for a server (`None`: direct messages) from the day of `since` on.
-    pub fn stats_since(&self, guild: Option<u64>, since: i64) -> Result<Stats> {
-        let conn = self.conn();
-        let g = id_in(guild.unwrap_or(0));
-        let mut stats = Stats::default();
-        let mut stmt = conn.prepare(
-            "SELECT outcome, SUM(count) FROM question_counts WHERE guild_id = ?1 AND day >= ?2
-             GROUP BY outcome",
-        )?;
-        let rows = stmt.query_map(params![g, day(since)], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-        })?;
-        for row in rows {
-            let (outcome, n) = row?;
-            match outcome.as_str() {
-                "answer" => stats.answered += n,
-                "suggest" => stats.suggested += n,
-                _ => stats.declined += n,
-            }
+    fn stats_since(&self, guild: Option<u64>, since: i64) -> Result<Stats>;
+}
+
+/// The bot's database, whichever backend holds it. Derefs to [`StoreBackend`], so
+/// `store.user_locale(id)` works on either.
+#[derive(Debug)]
+pub struct Store {
+    inner: Box<dyn StoreBackend>,
+}
+
+impl std::ops::Deref for Store {
+    type Target = dyn StoreBackend;
+
+    fn deref(&self) -> &Self::Target {
+        self.inner.as_ref()
+    }
+}
+
+/// Where the database is: a SQLite file, or a PostgreSQL server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A SQLite file (created when missing).
+    Sqlite(PathBuf),
+    /// A `postgres://` (or `postgresql://`) URL.
+    Postgres(String),
+}
+
+impl Location {
+    /// PostgreSQL when `url` is set (and not empty), else the SQLite file `path`.
+    pub fn new(path: &Path, url: Option<&str>) -> Location {
+        match url.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(u) => Location::Postgres(u.to_string()),
+            None => Location::Sqlite(path.to_path_buf()),
         }
-        let (up, down): (i64, i64) = conn.query_row(
-            "SELECT COALESCE(SUM(up), 0), COALESCE(SUM(down), 0) FROM feedback
-             WHERE guild_id = ?1 AND day >= ?2",
-            params![g, day(since)],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        stats.up = up as u64;
-        stats.down = down as u64;
-        Ok(stats)
+    }
+
+    /// The location for messages and logs: the file, or the URL with its password masked.
+    pub fn display(&self) -> String {
+        match self {
+            Location::Sqlite(p) => p.display().to_string(),
+            Location::Postgres(u) => mask_password(u),
+        }
+    }
+}
+
+impl Store {
+    /// Wraps a backend.
+    pub fn new(backend: impl StoreBackend + 'static) -> Store {
+        Store {
+            inner: Box::new(backend),
+        }
+    }
+
+    /// Opens (or creates) a SQLite database file and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        Ok(Store::new(SqliteStore::open(path)?))
+    }
+
+    /// A SQLite database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Ok(Store::new(SqliteStore::open_in_memory()?))
+    }
+
+    /// Connects to a PostgreSQL database and migrates it.
+    pub fn connect(url: &str) -> Result<Store> {
+        Ok(Store::new(PostgresStore::connect(url)?))
+    }
+
+    /// Opens the database at `location`.
+    pub fn open_location(location: &Location) -> Result<Store> {
+        match location {
+            Location::Sqlite(path) => Store::open(path),
+            Location::Postgres(url) => Store::connect(url),
+        }
+    }
+}
+
+/// `url` with the password (if any) replaced by `********`, safe to print and log.
+pub fn mask_password(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_string();
+    };
+    let rest = &url[scheme_end..];
+    // The userinfo ends at the last `@` before the path (passwords may contain `@` unescaped).
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return url.to_string();
+    };
+    let userinfo = &rest[..at];
+    match userinfo.find(':') {
+        Some(colon) => format!(
+            "{}{}:********{}",
+            &url[..scheme_end],
+            &userinfo[..colon],
+            &rest[at..]
+        ),
+        None => url.to_string(),
     }
 }
 
@@ -581,250 +341,51 @@ mod tests {
     use super::*;
 
     #[test]
-    fn user_locales_are_set_replaced_and_forgotten() {
-        let s = Store::open_in_memory().unwrap();
-        assert_eq!(s.user_locale(1).unwrap(), None);
-        s.set_user_locale(1, Some("de")).unwrap();
-        s.set_user_locale(1, Some("ja")).unwrap();
-        s.set_user_locale(u64::MAX, Some("fr")).unwrap();
-        assert_eq!(s.user_locale(1).unwrap().as_deref(), Some("ja"));
-        assert_eq!(s.user_locale(u64::MAX).unwrap().as_deref(), Some("fr"));
-        s.set_user_locale(1, None).unwrap();
-        assert_eq!(s.user_locale(1).unwrap(), None);
+    fn passwords_are_masked_and_nothing_else_changes() {
+        assert_eq!(
+            mask_password("postgres://attache:s3cret@db:5432/attache"),
+            "postgres://attache:********@db:5432/attache"
+        );
+        assert_eq!(
+            mask_password("postgresql://u:p@ss@host/db?sslmode=disable"),
+            "postgresql://u:********@host/db?sslmode=disable"
+        );
+        assert_eq!(
+            mask_password("postgres://attache@db/attache"),
+            "postgres://attache@db/attache"
+        );
+        assert_eq!(
+            mask_password("postgres://db/attache"),
+            "postgres://db/attache"
+        );
+        assert_eq!(mask_password("attache.db"), "attache.db");
     }
 
     #[test]
-    fn guild_settings_and_channels() {
-        let s = Store::open_in_memory().unwrap();
-        assert_eq!(s.guild_settings(7).unwrap(), GuildSettings::default());
-        let g = GuildSettings {
-            default_locale: Some("es-ES".into()),
-            moderator_role: Some(1_234_567_890_123_456_789),
-            log_channel: Some(42),
-        };
-        s.set_guild_settings(7, &g).unwrap();
-        assert_eq!(s.guild_settings(7).unwrap(), g);
-        s.set_channel_enabled(7, 100, true).unwrap();
-        s.set_channel_enabled(7, 100, true).unwrap();
-        s.set_channel_enabled(7, 50, true).unwrap();
-        s.set_channel_enabled(8, 60, true).unwrap();
-        assert_eq!(s.enabled_channels(7).unwrap(), vec![50, 100]);
-        assert!(s.is_channel_enabled(100).unwrap());
-        s.set_channel_enabled(7, 100, false).unwrap();
-        assert!(!s.is_channel_enabled(100).unwrap());
-        assert_eq!(s.enabled_channels(7).unwrap(), vec![50]);
+    fn a_url_chooses_postgres_and_an_empty_one_sqlite() {
+        let p = Path::new("x.db");
+        assert_eq!(Location::new(p, None), Location::Sqlite(p.into()));
+        assert_eq!(Location::new(p, Some(" ")), Location::Sqlite(p.into()));
+        assert_eq!(
+            Location::new(p, Some("postgres://u:pw@h/d")),
+            Location::Postgres("postgres://u:pw@h/d".into())
+        );
+        assert_eq!(
+            Location::new(p, Some("postgres://u:pw@h/d")).display(),
+            "postgres://u:********@h/d"
+        );
     }
 
     #[test]
-    fn unanswered_log_and_stats() {
-        let s = Store::open_in_memory().unwrap();
+    fn both_backends_have_the_same_schema_versions() {
+        assert_eq!(MIGRATIONS.len(), POSTGRES_MIGRATIONS.len());
+    }
+
+    #[test]
+    fn the_period_is_today_and_the_days_before_it() {
         let t = 1_700_000_000;
-        for (i, q) in ["what about mars", "who won the match"].iter().enumerate() {
-            s.log_unanswered(&Unanswered {
-                question: q.to_string(),
-                lang: "en".into(),
-                asked_at: t + i as i64,
-                guild_id: Some(9),
-                reason: UnansweredReason::Declined,
-                fact: None,
-            })
-            .unwrap();
-            s.count_question(Some(9), "decline", t).unwrap();
-        }
-        s.count_question(Some(9), "answer", t).unwrap();
-        s.count_question(None, "answer", t).unwrap();
-        s.record_feedback("aims", Some(9), true, t).unwrap();
-        s.record_feedback("aims", Some(9), false, t).unwrap();
-        s.record_feedback("aims", Some(9), false, t).unwrap();
-        let log = s.unanswered_since(Some(9), t, 10).unwrap();
-        assert_eq!(log.len(), 2);
-        assert_eq!(log[0].question, "who won the match");
-        assert!(s.unanswered_since(None, t, 10).unwrap().is_empty());
-        let st = s.stats_since(Some(9), t).unwrap();
-        assert_eq!(
-            st,
-            Stats {
-                answered: 1,
-                suggested: 0,
-                declined: 2,
-                up: 1,
-                down: 2
-            }
-        );
-        assert_eq!(st.asked(), 3);
-        assert_eq!(
-            s.stats_since(Some(9), t + 86_400).unwrap(),
-            Stats::default()
-        );
-        assert_eq!(
-            s.feedback_totals().unwrap(),
-            vec![("aims".to_string(), 1, 2)]
-        );
-    }
-
-    #[test]
-    fn a_file_keeps_its_data_across_opens() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("attache.db");
-        {
-            let s = Store::open(&path).unwrap();
-            s.set_user_locale(5, Some("zh-TW")).unwrap();
-        }
-        let s = Store::open(&path).unwrap();
-        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32);
-        assert_eq!(s.user_locale(5).unwrap().as_deref(), Some("zh-TW"));
-    }
-
-    #[test]
-    fn answers_per_fact_feedback_and_log_channels() {
-        let s = Store::open_in_memory().unwrap();
-        let t = 1_700_000_000;
-        for _ in 0..3 {
-            s.count_answer("visit-dates", Some(9), t).unwrap();
-        }
-        s.count_answer("aims", Some(9), t).unwrap();
-        s.count_answer("aims", Some(8), t).unwrap();
-        s.count_answer("aims", Some(9), t - 10 * 86_400).unwrap();
-        s.record_feedback("aims", Some(9), false, t).unwrap();
-        s.record_feedback("taiwan", Some(9), true, t).unwrap();
-        let since = period_start(t, 7);
-        assert_eq!(
-            s.fact_stats_since(Some(9), since).unwrap(),
-            vec![
-                FactStats {
-                    fact: "visit-dates".into(),
-                    answered: 3,
-                    up: 0,
-                    down: 0
-                },
-                FactStats {
-                    fact: "aims".into(),
-                    answered: 1,
-                    up: 0,
-                    down: 1
-                },
-                FactStats {
-                    fact: "taiwan".into(),
-                    answered: 0,
-                    up: 1,
-                    down: 0
-                },
-            ]
-        );
-        assert!(s.fact_stats_since(None, since).unwrap().is_empty());
-        // The period: today and the days before it.
         assert_eq!(period_start(t, 1), day(t) * 86_400);
         assert_eq!(period_start(t, 7), (day(t) - 6) * 86_400);
         assert_eq!(period_start(t, 0), period_start(t, 1));
-
-        assert!(s.log_channels().unwrap().is_empty());
-        s.set_guild_settings(
-            9,
-            &GuildSettings {
-                default_locale: Some("fr".into()),
-                moderator_role: None,
-                log_channel: Some(77),
-            },
-        )
-        .unwrap();
-        s.set_guild_settings(8, &GuildSettings::default()).unwrap();
-        assert_eq!(
-            s.log_channels().unwrap(),
-            vec![LogChannel {
-                guild_id: 9,
-                channel_id: 77,
-                locale: Some("fr".into())
-            }]
-        );
-
-        for (g, q) in [(Some(9), "a"), (None, "b"), (Some(8), "c")] {
-            s.log_unanswered(&Unanswered {
-                question: q.into(),
-                lang: "en".into(),
-                asked_at: t,
-                guild_id: g,
-                reason: UnansweredReason::NotHelpful,
-                fact: Some("aims".into()),
-            })
-            .unwrap();
-        }
-        let all = s.unanswered_everywhere_since(t, 10).unwrap();
-        assert_eq!(all.len(), 3);
-        assert_eq!(all[0].question, "c");
-        assert_eq!(all[0].reason, UnansweredReason::NotHelpful);
-        assert_eq!(s.unanswered_everywhere_since(t, 2).unwrap().len(), 2);
-    }
-
-    #[test]
-    fn a_file_of_the_first_schema_opens_and_keeps_its_data() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v1.db");
-        let t = 1_700_000_000;
-        {
-            // A database written by the attache of schema version 1.
-            let mut c = Connection::open(&path).unwrap();
-            assert_eq!(migrate(&mut c, &MIGRATIONS[..1]).unwrap(), 1);
-            c.execute_batch(&format!(
-                "INSERT INTO user_prefs VALUES (5, 'zh-TW', {t});
-                 INSERT INTO guild_settings VALUES (9, 'de', 11, 12, {t});
-                 INSERT INTO enabled_channels VALUES (13, 9, {t});
-                 INSERT INTO unanswered (question, lang, asked_at, guild_id, reason, fact)
-                     VALUES ('what about mars', 'en', {t}, 9, 'declined', NULL);
-                 INSERT INTO feedback VALUES ('aims', 9, {}, 2, 1);
-                 INSERT INTO question_counts VALUES (9, {}, 'answer', 4);",
-                day(t),
-                day(t)
-            ))
-            .unwrap();
-        }
-        let s = Store::open(&path).unwrap();
-        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as u32);
-        assert!(MIGRATIONS.len() >= 2);
-        assert_eq!(s.user_locale(5).unwrap().as_deref(), Some("zh-TW"));
-        assert_eq!(
-            s.guild_settings(9).unwrap(),
-            GuildSettings {
-                default_locale: Some("de".into()),
-                moderator_role: Some(11),
-                log_channel: Some(12)
-            }
-        );
-        assert_eq!(s.enabled_channels(9).unwrap(), vec![13]);
-        assert_eq!(s.unanswered_since(Some(9), t, 10).unwrap().len(), 1);
-        let st = s.stats_since(Some(9), t).unwrap();
-        assert_eq!((st.answered, st.up, st.down), (4, 2, 1));
-        // The new table works, next to the old feedback.
-        s.count_answer("aims", Some(9), t).unwrap();
-        assert_eq!(
-            s.fact_stats_since(Some(9), t).unwrap(),
-            vec![FactStats {
-                fact: "aims".into(),
-                answered: 1,
-                up: 2,
-                down: 1
-            }]
-        );
-    }
-
-    #[test]
-    fn an_older_schema_is_migrated_and_keeps_its_data() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.db");
-        let v1 = "CREATE TABLE t (a TEXT);";
-        let v2 = "ALTER TABLE t ADD COLUMN b INTEGER NOT NULL DEFAULT 7;";
-        {
-            let mut c = Connection::open(&path).unwrap();
-            assert_eq!(migrate(&mut c, &[v1]).unwrap(), 1);
-            c.execute("INSERT INTO t (a) VALUES ('kept')", []).unwrap();
-        }
-        let mut c = Connection::open(&path).unwrap();
-        assert_eq!(migrate(&mut c, &[v1, v2]).unwrap(), 2);
-        let (a, b): (String, i64) = c
-            .query_row("SELECT a, b FROM t", [], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap();
-        assert_eq!((a.as_str(), b), ("kept", 7));
-        // A newer file is refused rather than damaged.
-        let err = migrate(&mut c, &[v1]).unwrap_err();
-        assert!(matches!(err, StoreError::TooNew { found: 2, known: 1 }));
     }
 }
