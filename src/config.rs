@@ -12,8 +12,19 @@ use std::path::{Path, PathBuf};
 /// The file read when no `--config` or `ATTACHE_CONFIG` names one (only if it exists).
 pub const DEFAULT_FILE: &str = "attache.toml";
 
+/// How `attache config` shows a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mask {
+    /// As it is.
+    None,
+    /// Never: `********` when set (a token).
+    Whole,
+    /// A URL with its password replaced by `********` (a database URL).
+    Password,
+}
+
 /// A configuration key: its name in `attache.toml`, its environment variable, its default, and
-/// whether it is a secret (never printed).
+/// how much of it may be printed.
 #[derive(Debug, Clone, Copy)]
 pub struct Key {
     /// The key in `attache.toml`.
@@ -22,8 +33,8 @@ pub struct Key {
     pub env: &'static str,
     /// The built-in default, if any.
     pub default: Option<&'static str>,
-    /// Printed masked.
-    pub secret: bool,
+    /// Printed masked, whole or its password only.
+    pub mask: Mask,
 }
 
 /// Every key. Keep in step with `attache.example.toml` (a test checks).
@@ -32,91 +43,97 @@ pub const KEYS: &[Key] = &[
         name: "knowledge",
         env: "ATTACHE_KNOWLEDGE",
         default: Some("knowledge"),
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "locales",
         env: "ATTACHE_LOCALES",
         default: Some("locales"),
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "database",
         env: "ATTACHE_DATABASE",
         default: Some("attache.db"),
-        secret: false,
+        mask: Mask::None,
+    },
+    Key {
+        name: "database_url",
+        env: "ATTACHE_DATABASE_URL",
+        default: None,
+        mask: Mask::Password,
     },
     Key {
         name: "status_file",
         env: "ATTACHE_STATUS_FILE",
         default: Some("attache.health.json"),
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "guild",
         env: "ATTACHE_GUILD",
         default: None,
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "message_content",
         env: "ATTACHE_MESSAGE_CONTENT",
         default: Some("false"),
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "cooldown",
         env: "ATTACHE_COOLDOWN",
         default: Some("5"),
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "shards",
         env: "ATTACHE_SHARDS",
         default: Some("auto"),
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "shard_range",
         env: "ATTACHE_SHARD_RANGE",
         default: None,
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "shard_total",
         env: "ATTACHE_SHARD_TOTAL",
         default: None,
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "metrics_addr",
         env: "ATTACHE_METRICS_ADDR",
         default: None,
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "log_format",
         env: "ATTACHE_LOG_FORMAT",
         default: Some("text"),
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "log",
         env: "RUST_LOG",
         default: Some("info"),
-        secret: false,
+        mask: Mask::None,
     },
     Key {
         name: "discord_token",
         env: "DISCORD_TOKEN",
         default: None,
-        secret: true,
+        mask: Mask::Whole,
     },
     Key {
         name: "discord_token_file",
         env: "DISCORD_TOKEN_FILE",
         default: None,
-        secret: false,
+        mask: Mask::None,
     },
 ];
 
@@ -226,7 +243,7 @@ pub struct Effective {
     pub key: &'static str,
     /// The environment variable.
     pub env: &'static str,
-    /// The value, `********` for a secret that is set.
+    /// The value; `********` for a set token, a database URL with its password masked.
     pub value: Option<String>,
     /// Where it came from.
     pub source: Source,
@@ -246,10 +263,10 @@ pub fn effective(file: &FileValues) -> Vec<Effective> {
                     None => (None, Source::Unset),
                 },
             };
-            let value = if key.secret {
-                value.map(|_| "********".to_string())
-            } else {
-                value
+            let value = match key.mask {
+                Mask::None => value,
+                Mask::Whole => value.map(|_| "********".to_string()),
+                Mask::Password => value.map(|v| crate::store::mask_password(&v)),
             };
             Effective {
                 key: key.name,

@@ -223,6 +223,14 @@ pub struct UnansweredArgs {
         default_value = crate::store::DEFAULT_PATH
     )]
     pub database: PathBuf,
+    /// The bot's PostgreSQL database, when it uses one instead of the SQLite file.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "ATTACHE_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
     /// One JSON array of the groups.
     #[arg(long)]
     pub json: bool,
@@ -242,14 +250,15 @@ pub fn run(
     knowledge: &Path,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    if !args.database.exists() {
+    let location = crate::store::Location::new(&args.database, args.database_url.as_deref());
+    if matches!(location, crate::store::Location::Sqlite(_)) && !args.database.exists() {
         anyhow::bail!(
             "no database at {}: pass the one `attache serve` uses with --database",
             args.database.display()
         );
     }
-    let store = crate::store::Store::open(&args.database)
-        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", args.database.display()))?;
+    let store = crate::store::Store::open_location(&location)
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", location.display()))?;
     let synonyms =
         crate::knowledge::Synonyms::load(&knowledge.join(crate::knowledge::SYNONYMS_FILE))
             .unwrap_or_default();
@@ -412,6 +421,7 @@ mod tests {
         let args = UnansweredArgs {
             days: 7,
             database: db.clone(),
+            database_url: None,
             json: false,
         };
         let knowledge = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");

@@ -228,6 +228,7 @@ fn configuration_layers_defaults_file_env_flags_and_masks_secrets() {
             "ATTACHE_KNOWLEDGE",
             "ATTACHE_LOCALES",
             "ATTACHE_CONFIG",
+            "ATTACHE_DATABASE_URL",
             "DISCORD_TOKEN",
             "ATTACHE_COOLDOWN",
         ] {
@@ -268,8 +269,22 @@ fn configuration_layers_defaults_file_env_flags_and_masks_secrets() {
         &[("ATTACHE_KNOWLEDGE", "/also/nonexistent")],
     );
     assert!(o.status.success());
-    let o = run(&["config"], &[("ATTACHE_COOLDOWN", "3")]);
+    let o = run(
+        &["config"],
+        &[
+            ("ATTACHE_COOLDOWN", "3"),
+            (
+                "ATTACHE_DATABASE_URL",
+                "postgres://attache:pg-pass-123@db:5432/attache",
+            ),
+        ],
+    );
     let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("postgres://attache:********@db:5432/attache"),
+        "the database URL is shown, its password masked: {out}"
+    );
+    assert!(!out.contains("pg-pass-123"), "{out}");
     assert!(out.contains("cooldown             = 3"), "{out}");
     assert!(out.contains("Env"), "{out}");
     assert!(out.contains("File"), "{out}");
@@ -294,4 +309,56 @@ fn serve_refuses_a_shard_range_without_a_total_before_anything_else() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("--shard-total"), "{err}");
     assert!(!err.contains("not-a-real-token"));
+}
+
+#[path = "support/postgres.rs"]
+mod pg;
+
+#[test]
+fn unanswered_reads_a_postgres_database_named_by_url() {
+    let Some(db) = pg::TestDatabase::create("cli_unanswered") else {
+        return;
+    };
+    let store = attache::store::Store::connect(&db.url).unwrap();
+    store
+        .log_unanswered(&attache::store::Unanswered {
+            question: "who won the chess match".into(),
+            lang: "en".into(),
+            asked_at: attache::store::now(),
+            guild_id: Some(1),
+            reason: attache::store::UnansweredReason::Declined,
+            fact: None,
+        })
+        .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args([
+            "unanswered",
+            "--json",
+            "--database",
+            "/nonexistent/attache.db",
+        ])
+        .env("ATTACHE_DATABASE_URL", &db.url)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("who won the chess match"), "{out}");
+    // A server that is not there: one clear line, the password masked.
+    let o = Command::new(env!("CARGO_BIN_EXE_attache"))
+        .args(["unanswered"])
+        .env(
+            "ATTACHE_DATABASE_URL",
+            "postgres://attache:hunter2@127.0.0.1:1/attache",
+        )
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("postgres://attache:********@127.0.0.1:1/attache"),
+        "{err}"
+    );
+    assert!(!err.contains("hunter2"), "{err}");
 }

@@ -45,6 +45,15 @@ pub struct ServeArgs {
         default_value = crate::store::DEFAULT_PATH
     )]
     pub database: PathBuf,
+    /// A PostgreSQL database instead of the SQLite file (`postgres://user:password@host/db`),
+    /// shared by every process of a sharded fleet.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "ATTACHE_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
     /// Ask for the privileged message-content intent (enable it in the Developer Portal too): the
     /// bot then also answers unprompted questions in the channels a server enables.
     #[arg(long, env = "ATTACHE_MESSAGE_CONTENT")]
@@ -150,9 +159,9 @@ pub enum ServeError {
     #[error("Discord says the gateway intents are invalid (4013): this is a bug in attache, please report it")]
     InvalidIntents,
     /// The database cannot be opened.
-    #[error("cannot open the database {path}: {error}; check the path, or choose another with --database")]
+    #[error("cannot open the database {path}: {error}; check the path (--database) or the URL (--database-url, ATTACHE_DATABASE_URL)")]
     Database {
-        /// The file.
+        /// The file, or the URL with its password masked.
         path: String,
         /// What went wrong.
         error: String,
@@ -670,10 +679,12 @@ pub fn serve(engine: Engine, args: ServeArgs) -> Result<(), ServeError> {
     )?;
     let token = Token::from_env()?;
     logging::init(&token, args.log_format);
-    let store = Store::open(&args.database).map_err(|e| ServeError::Database {
-        path: args.database.display().to_string(),
+    let location = crate::store::Location::new(&args.database, args.database_url.as_deref());
+    let store = Store::open_location(&location).map_err(|e| ServeError::Database {
+        path: location.display(),
         error: e.to_string(),
     })?;
+    tracing::info!(backend = store.backend(), database = %location.display(), "database open");
     let config = Config {
         guild: args.guild,
         message_content: args.message_content,

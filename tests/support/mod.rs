@@ -805,8 +805,25 @@ impl Bot {
 
     /// [`Bot::launch`] on an engine of the test's own.
     pub async fn launch_with(config: Config, gateway: Gateway, engine: Arc<Engine>) -> Bot {
-        let discord = FakeDiscord::start(gateway).await;
         let store = Arc::new(Store::open_in_memory().unwrap());
+        Self::launch_with_store(config, gateway, engine, store).await
+    }
+
+    /// [`Bot::start`] on a database of the test's own (one shared by several bots, say).
+    pub async fn start_with_store(config: Config, store: Arc<Store>) -> Bot {
+        let bot = Self::launch_with_store(config, Gateway::Ready, engine(), store).await;
+        bot.discord.wait_registered().await;
+        bot
+    }
+
+    /// [`Bot::launch_with`] on a database of the test's own.
+    pub async fn launch_with_store(
+        config: Config,
+        gateway: Gateway,
+        engine: Arc<Engine>,
+        store: Arc<Store>,
+    ) -> Bot {
+        let discord = FakeDiscord::start(gateway).await;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(discord::run(
             Token::new(TOKEN),
