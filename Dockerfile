@@ -10,7 +10,7 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock ./
 RUN mkdir -p src benches examples \
  && echo 'fn main() {}' > src/main.rs && touch src/lib.rs \
- && for b in matching loading; do echo 'fn main() {}' > benches/$b.rs; done \
+ && for b in $(grep -A1 '^\[\[bench\]\]' Cargo.toml | sed -n 's/^name = "\(.*\)"/\1/p'); do echo 'fn main() {}' > benches/$b.rs; done \
  && cargo build --release --locked \
  && rm -rf src benches examples
 COPY src ./src
