@@ -1,7 +1,11 @@
 //! The `attache` binary as a process: the CLI contract other tools rely on.
 
+#[path = "support/fs.rs"]
+mod fs;
+
+use fs::copy_dir;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn root() -> PathBuf {
@@ -104,18 +108,6 @@ fn check_passes_on_the_shipped_fact_base() {
     let o = attache(&["check"], None);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(stdout(&o).starts_with("ok: 14 facts"));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -28,7 +28,7 @@ async fn the_token_never_appears_in_a_trace_log() {
     let captured = Captured::default();
     let sink = captured.clone();
     logging::install(logging::subscriber(
-        &Token::new(TOKEN),
+        &[Token::new(TOKEN).expose()],
         "trace",
         move || sink.clone(),
         false,

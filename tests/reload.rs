@@ -1,26 +1,17 @@
 //! Hot reload: every kind of bad edit is rejected with its file and line while the last good fact base
 //! keeps serving; good edits are swapped in without any question failing.
 
+#[path = "support/fs.rs"]
+mod fs;
+
 use attache::answer::{answer, Hints};
 use attache::engine::Engine;
 use attache::reload::{reload_now, watch, ReloadEvent};
+use fs::copy_dir;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
 
 /// A copy of the real fact base and locales in a temporary directory.
 fn setup() -> (tempfile::TempDir, PathBuf, PathBuf, Engine) {

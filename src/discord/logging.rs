@@ -128,10 +128,21 @@ impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for Redacting<M> {
     }
 }
 
+/// `filter` (a `RUST_LOG` directive) with the chatty transport targets capped at debug.
+fn env_filter(filter: &str) -> EnvFilter {
+    let mut env = EnvFilter::new(filter);
+    for target in CAPPED_TARGETS {
+        if let Ok(d) = format!("{target}=debug").parse() {
+            env = env.add_directive(d);
+        }
+    }
+    env
+}
+
 /// The subscriber `attache serve` uses: `filter` (a `RUST_LOG` directive), lines written through
-/// [`Redacting`] to `writer`.
+/// [`Redacting`] to `writer`, with every one of `secrets` (the token, a database password) masked.
 pub fn subscriber<W>(
-    token: &Token,
+    secrets: &[&str],
     filter: &str,
     writer: W,
     ansi: bool,
@@ -139,15 +150,9 @@ pub fn subscriber<W>(
 where
     W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
 {
-    let mut env = EnvFilter::new(filter);
-    for target in CAPPED_TARGETS {
-        if let Ok(d) = format!("{target}=debug").parse() {
-            env = env.add_directive(d);
-        }
-    }
     tracing_subscriber::fmt()
-        .with_env_filter(env)
-        .with_writer(Redacting::new(writer, &[token.expose()]))
+        .with_env_filter(env_filter(filter))
+        .with_writer(Redacting::new(writer, secrets))
         .with_ansi(ansi)
         .finish()
 }
@@ -164,7 +169,7 @@ pub enum LogFormat {
 
 /// [`subscriber`] in either format; JSON lines go through the same redaction.
 pub fn subscriber_in<W>(
-    token: &Token,
+    secrets: &[&str],
     filter: &str,
     writer: W,
     ansi: bool,
@@ -174,22 +179,14 @@ where
     W: for<'a> MakeWriter<'a> + Send + Sync + 'static,
 {
     match format {
-        LogFormat::Text => Box::new(subscriber(token, filter, writer, ansi)),
-        LogFormat::Json => {
-            let mut env = EnvFilter::new(filter);
-            for target in CAPPED_TARGETS {
-                if let Ok(d) = format!("{target}=debug").parse() {
-                    env = env.add_directive(d);
-                }
-            }
-            Box::new(
-                tracing_subscriber::fmt()
-                    .json()
-                    .with_env_filter(env)
-                    .with_writer(Redacting::new(writer, &[token.expose()]))
-                    .finish(),
-            )
-        }
+        LogFormat::Text => Box::new(subscriber(secrets, filter, writer, ansi)),
+        LogFormat::Json => Box::new(
+            tracing_subscriber::fmt()
+                .json()
+                .with_env_filter(env_filter(filter))
+                .with_writer(Redacting::new(writer, secrets))
+                .finish(),
+        ),
     }
 }
 
@@ -202,12 +199,21 @@ pub fn install(
     subscriber.try_init()
 }
 
-/// Installs the subscriber for `attache serve`, writing to stderr.
-pub fn init(token: &Token, format: LogFormat) {
+/// Installs the subscriber for `attache serve`, writing to stderr, with the token and the database
+/// URL's password (if any) redacted.
+pub fn init(token: &Token, database_url: Option<&str>, format: LogFormat) {
     use std::io::IsTerminal;
     let filter = std::env::var("RUST_LOG").unwrap_or_else(|_| DEFAULT_FILTER.to_string());
     let ansi = std::io::stderr().is_terminal() && format == LogFormat::Text;
-    let _ = install(subscriber_in(token, &filter, std::io::stderr, ansi, format));
+    let mut secrets = vec![token.expose()];
+    secrets.extend(database_url.and_then(crate::store::url_password));
+    let _ = install(subscriber_in(
+        &secrets,
+        &filter,
+        std::io::stderr,
+        ansi,
+        format,
+    ));
 }
 
 #[cfg(test)]
@@ -255,7 +261,12 @@ mod tests {
         let token = Token::new("tok");
         let buf = Buf::default();
         let b2 = buf.clone();
-        let sub = subscriber(&token, "trace,tungstenite=trace", move || b2.clone(), false);
+        let sub = subscriber(
+            &[token.expose()],
+            "trace,tungstenite=trace",
+            move || b2.clone(),
+            false,
+        );
         tracing::subscriber::with_default(sub, || {
             tracing::trace!(target: "tungstenite::protocol", "frame payload");
             tracing::trace!(target: "tungstenite::handshake", "handshake");
@@ -274,7 +285,7 @@ mod tests {
         let token = Token::new("MTIz.secret.token");
         let buf = Buf::default();
         let b2 = buf.clone();
-        let sub = subscriber(&token, "trace", move || b2.clone(), false);
+        let sub = subscriber(&[token.expose()], "trace", move || b2.clone(), false);
         tracing::subscriber::with_default(sub, || {
             tracing::trace!(header = %format!("Bot {}", token.expose()), "sending");
             tracing::info!("identify {{\"token\":\"{}\"}}", token.expose());
@@ -289,12 +300,30 @@ mod tests {
     }
 
     #[test]
+    fn a_database_password_is_redacted_like_the_token() {
+        let url = "postgres://attache:pg-s3cret@db/attache";
+        let buf = Buf::default();
+        let b2 = buf.clone();
+        let secrets: Vec<&str> = crate::store::url_password(url).into_iter().collect();
+        let sub = subscriber(&secrets, "debug", move || b2.clone(), false);
+        tracing::subscriber::with_default(sub, || {
+            tracing::warn!("cannot connect to {url}");
+        });
+        let text = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+        assert!(
+            text.contains("cannot connect to postgres://attache:"),
+            "{text}"
+        );
+        assert!(!text.contains("pg-s3cret"), "{text}");
+    }
+
+    #[test]
     fn json_lines_are_redacted_too() {
         let captured = std::sync::Arc::new(Mutex::new(Vec::<u8>::new()));
         let sink = captured.clone();
         let writer = move || Capture(sink.clone());
         let token = Token::new("super-secret-token-value");
-        let sub = subscriber_in(&token, "trace", writer, false, LogFormat::Json);
+        let sub = subscriber_in(&[token.expose()], "trace", writer, false, LogFormat::Json);
         tracing::subscriber::with_default(sub, || {
             tracing::info!(token = "super-secret-token-value", "identify");
         });

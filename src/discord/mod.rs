@@ -678,7 +678,7 @@ pub fn serve(engine: Engine, args: ServeArgs) -> Result<(), ServeError> {
         args.shard_total,
     )?;
     let token = Token::from_env()?;
-    logging::init(&token, args.log_format);
+    logging::init(&token, args.database_url.as_deref(), args.log_format);
     let location = crate::store::Location::new(&args.database, args.database_url.as_deref());
     let store = Store::open_location(&location).map_err(|e| ServeError::Database {
         path: location.display(),

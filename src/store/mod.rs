@@ -313,25 +313,28 @@ impl Store {
     }
 }
 
-/// `url` with the password (if any) replaced by `********`, safe to print and log.
-pub fn mask_password(url: &str) -> String {
-    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
-        return url.to_string();
-    };
+/// The byte range of the password in `url` (`scheme://user:password@host/…`), if it has one.
+fn password_range(url: &str) -> Option<std::ops::Range<usize>> {
+    let scheme_end = url.find("://")? + 3;
     let rest = &url[scheme_end..];
     // The userinfo ends at the last `@` before the path (passwords may contain `@` unescaped).
     let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let Some(at) = rest[..authority_end].rfind('@') else {
-        return url.to_string();
-    };
-    let userinfo = &rest[..at];
-    match userinfo.find(':') {
-        Some(colon) => format!(
-            "{}{}:********{}",
-            &url[..scheme_end],
-            &userinfo[..colon],
-            &rest[at..]
-        ),
+    let at = rest[..authority_end].rfind('@')?;
+    let colon = rest[..at].find(':')?;
+    Some(scheme_end + colon + 1..scheme_end + at)
+}
+
+/// The password in a database URL, if any: a secret for the log redaction.
+pub fn url_password(url: &str) -> Option<&str> {
+    password_range(url)
+        .map(|r| &url[r])
+        .filter(|p| !p.is_empty())
+}
+
+/// `url` with the password (if any) replaced by `********`, safe to print and log.
+pub fn mask_password(url: &str) -> String {
+    match password_range(url) {
+        Some(r) => format!("{}********{}", &url[..r.start], &url[r.end..]),
         None => url.to_string(),
     }
 }
@@ -359,6 +362,9 @@ mod tests {
             "postgres://db/attache"
         );
         assert_eq!(mask_password("attache.db"), "attache.db");
+        assert_eq!(url_password("postgresql://u:p@ss@host/db"), Some("p@ss"));
+        assert_eq!(url_password("postgres://u@host/db"), None);
+        assert_eq!(url_password("postgres://u:@host/db"), None);
     }
 
     #[test]

@@ -8,9 +8,12 @@
 
 #![allow(dead_code)]
 
+pub mod fs;
+
 use attache::discord::{self, Config, Token};
 use attache::engine::Engine;
 use attache::store::Store;
+use fs::copy_dir;
 use futures_util::{SinkExt, StreamExt};
 use poise::serenity_prelude as serenity;
 use serde_json::{json, Value};
@@ -744,19 +747,6 @@ async fn serve_gateway(
 pub fn engine() -> Arc<Engine> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     Arc::new(Engine::load(dir.join("knowledge"), dir.join("locales")).expect("the fact base loads"))
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
 }
 
 /// A copy of the repository's fact base and locales in a temporary directory (`knowledge/` and
