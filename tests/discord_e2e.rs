@@ -641,6 +641,25 @@ async fn facts_language_and_help() {
         snap.locales.render("de", "help-title", None)
     );
     assert!(all_text(&body).contains("/frage"));
+    assert!(
+        !all_text(&body).contains(&snap.locales.render("de", "help-moderator-commands", None)),
+        "a member sees no moderator commands"
+    );
+    assert_within_limits(&body["data"]);
+    // A moderator's /help lists the moderator commands too.
+    let skip = bot.discord.count();
+    let id = bot
+        .discord
+        .slash_as(&Who::manager(), 132, "en-US", "help", vec![], Value::Null);
+    let body = callback(&bot.discord, skip, id).await;
+    let fields = &embed(&body)["fields"];
+    assert_eq!(fields[1]["name"], "Moderator commands", "{body}");
+    for name in ["/reload", "/unanswered", "/stats", "/settings"] {
+        assert!(
+            fields[1]["value"].as_str().unwrap().contains(name),
+            "{body}"
+        );
+    }
     assert_within_limits(&body["data"]);
     bot.stop().await.expect("a clean shutdown");
 }

@@ -31,6 +31,7 @@ cmd-help = hilfe
 ## Help
 help-intro = Stellen Sie mir eine Frage zu Antony Blinkens Besuch in China, in einer von sieben Sprachen: English, 简体中文, 繁體中文, Español, Français, Deutsch oder 日本語.
 help-commands = Befehle
+help-moderator-commands = Befehle für Moderatoren
 help-channels = Auf einem Server erwähnen Sie mich oder antworten auf eine meiner Nachrichten, um mich dort zu fragen. Sie können mir auch direkt schreiben.
 help-outro = Ich antworte nur auf Grundlage des Briefings zu dem Besuch. Wenn das Briefing eine Frage nicht behandelt, sage ich Ihnen das, statt zu spekulieren.
 

@@ -28,14 +28,6 @@ facts-unknown = Ein Thema namens { $id } kenne ich nicht.
 
 ## Help
 help-title = So verwenden Sie attache
-help-body =
-    Stellen Sie mir eine Frage zu Antony Blinkens Besuch in China, in einer von sieben Sprachen: English, 简体中文, 繁體中文, Español, Français, Deutsch oder 日本語.
-    /ask – eine Frage stellen
-    /summary – Zusammenfassung des Besuchs
-    /facts – Themen, zu denen ich antworten kann
-    /language – die Sprache meiner Antworten wählen
-    /help – diese Hilfe
-    Ich antworte ausschließlich auf Grundlage des Briefings zu diesem Besuch. Wenn das Briefing eine Frage nicht abdeckt, sage ich Ihnen das, statt zu spekulieren.
 
 ## Terminal console
 chat-welcome = attache: Fragen Sie mich zu Antony Blinkens Besuch in China. Geben Sie /help für die Befehle ein, /quit zum Beenden.

@@ -35,6 +35,7 @@ cmd-help = help
 ## Help
 help-intro = Ask me a question about Antony Blinken’s visit to China, in any of seven languages: English, 简体中文, 繁體中文, Español, Français, Deutsch or 日本語.
 help-commands = Commands
+help-moderator-commands = Moderator commands
 help-channels = In a server, mention me or reply to one of my messages to ask me there. You can also write to me directly.
 help-outro = I answer only from the news brief about the visit. When the brief does not cover a question, I will tell you so rather than guess.
 

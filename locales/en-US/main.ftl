@@ -29,14 +29,6 @@ facts-unknown = I don’t know a topic called { $id }.
 
 ## Help
 help-title = How to use attache
-help-body =
-    Ask me a question about Antony Blinken’s visit to China, in any of seven languages: English, 简体中文, 繁體中文, Español, Français, Deutsch or 日本語.
-    /ask – ask a question
-    /summary – a summary of the visit
-    /facts – the topics I can answer
-    /language – choose the language of my answers
-    /help – this help
-    I answer only from the news brief about the visit. When the brief does not cover a question, I will tell you so rather than guess.
 
 ## Terminal console
 chat-welcome = attache: ask me about Antony Blinken’s visit to China. Type /help for commands, /quit to leave.

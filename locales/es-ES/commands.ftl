@@ -31,6 +31,7 @@ cmd-help = ayuda
 ## Help
 help-intro = Hágame una pregunta sobre la visita de Antony Blinken a China en cualquiera de estos siete idiomas: English, 简体中文, 繁體中文, Español, Français, Deutsch o 日本語.
 help-commands = Comandos
+help-moderator-commands = Comandos de moderación
 help-channels = En un servidor, mencióneme o responda a uno de mis mensajes para preguntarme allí. También puede escribirme directamente.
 help-outro = Solo respondo a partir del informe sobre la visita. Cuando el informe no trata una pregunta, se lo diré en lugar de especular.
 

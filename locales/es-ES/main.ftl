@@ -28,14 +28,6 @@ facts-unknown = No conozco ningún tema llamado { $id }.
 
 ## Help
 help-title = Cómo usar attache
-help-body =
-    Hágame una pregunta sobre la visita de Antony Blinken a China en cualquiera de estos siete idiomas: English, 简体中文, 繁體中文, Español, Français, Deutsch o 日本語.
-    /ask – hacer una pregunta
-    /summary – resumen de la visita
-    /facts – temas sobre los que puedo responder
-    /language – elegir el idioma de mis respuestas
-    /help – esta ayuda
-    Solo respondo a partir del informe sobre la visita. Si el informe no trata una pregunta, se lo diré en lugar de especular.
 
 ## Terminal console
 chat-welcome = attache: pregúnteme sobre la visita de Antony Blinken a China. Escriba /help para ver los comandos y /quit para salir.

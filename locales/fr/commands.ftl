@@ -31,6 +31,7 @@ cmd-help = aide
 ## Help
 help-intro = Posez-moi une question sur la visite d’Antony Blinken en Chine, dans l’une des sept langues suivantes : English, 简体中文, 繁體中文, Español, Français, Deutsch ou 日本語.
 help-commands = Commandes
+help-moderator-commands = Commandes de modération
 help-channels = Sur un serveur, mentionnez-moi ou répondez à l’un de mes messages pour m’interroger. Vous pouvez aussi m’écrire directement.
 help-outro = Je ne réponds qu’à partir de la note consacrée à la visite. Quand la note n’aborde pas une question, je vous le dis plutôt que de m’avancer.
 

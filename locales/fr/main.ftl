@@ -29,14 +29,6 @@ facts-unknown = Je ne connais aucun sujet nommé { $id }.
 
 ## Help
 help-title = Comment utiliser attache
-help-body =
-    Posez-moi une question sur la visite d’Antony Blinken en Chine, dans l’une des sept langues suivantes : English, 简体中文, 繁體中文, Español, Français, Deutsch ou 日本語.
-    /ask – poser une question
-    /summary – résumé de la visite
-    /facts – sujets auxquels je peux répondre
-    /language – choisir la langue de mes réponses
-    /help – cette aide
-    Je réponds uniquement à partir de la note consacrée à cette visite. Si la note ne traite pas d’une question, je vous le dis au lieu de faire des suppositions.
 
 ## Terminal console
 chat-welcome = attache : posez-moi vos questions sur la visite d’Antony Blinken en Chine. Tapez /help pour les commandes, /quit pour quitter.

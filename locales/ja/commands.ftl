@@ -31,6 +31,7 @@ cmd-help = ヘルプ
 ## Help
 help-intro = アントニー・ブリンケン氏の訪中について、7つの言語（English、简体中文、繁體中文、Español、Français、Deutsch、日本語）のいずれかでご質問ください。
 help-commands = コマンド
+help-moderator-commands = モデレーター用コマンド
 help-channels = サーバーでは、私をメンションするか、私のメッセージに返信するとその場でお答えします。ダイレクトメッセージでもご質問いただけます。
 help-outro = 私は訪問に関するニュース資料のみに基づいてお答えします。資料に記載のないご質問には、推測せずにその旨をお伝えします。
 

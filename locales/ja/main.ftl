@@ -28,14 +28,6 @@ facts-unknown = 「{ $id }」というトピックは見つかりません。
 
 ## Help
 help-title = attache の使い方
-help-body =
-    アントニー・ブリンケン氏の訪中について、7つの言語（English、简体中文、繁體中文、Español、Français、Deutsch、日本語）のいずれかでご質問ください。
-    /ask – 質問します
-    /summary – 訪問の概要を表示します
-    /facts – お答えできるトピックの一覧を表示します
-    /language – 回答の言語を選びます
-    /help – このヘルプを表示します
-    お答えは、この訪問に関するニュース資料の内容だけに基づいています。資料に記載のないご質問には、推測でお答えせず、その旨をお伝えします。
 
 ## Terminal console
 chat-welcome = attache：アントニー・ブリンケン氏の訪中についてご質問ください。コマンドの一覧は /help、終了するには /quit と入力してください。

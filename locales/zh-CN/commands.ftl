@@ -31,6 +31,7 @@ cmd-help = 帮助
 ## Help
 help-intro = 欢迎向我询问有关安东尼·布林肯访华的问题，可使用以下七种语言中的任意一种：English、简体中文、繁體中文、Español、Français、Deutsch 或 日本語。
 help-commands = 命令
+help-moderator-commands = 管理员命令
 help-channels = 在服务器中，提及我或回复我的消息即可在频道里提问。您也可以直接私信我。
 help-outro = 我只根据有关此次访问的新闻简报作答。简报未涉及的问题，我会如实告知，而不会妄加推测。
 

@@ -28,14 +28,6 @@ facts-unknown = 我不知道名为 { $id } 的话题。
 
 ## Help
 help-title = attache 使用说明
-help-body =
-    欢迎向我询问有关安东尼·布林肯访华的问题，可使用以下七种语言中的任意一种：English、简体中文、繁體中文、Español、Français、Deutsch 或 日本語。
-    /ask – 提问
-    /summary – 此次访问的概要
-    /facts – 我能回答的话题
-    /language – 选择我回答所用的语言
-    /help – 查看本帮助
-    我只根据关于此次访问的新闻简报作答；简报未涉及的问题，我会如实告知，而不会猜测。
 
 ## Terminal console
 chat-welcome = attache：欢迎询问有关安东尼·布林肯访华的问题。输入 /help 查看命令，输入 /quit 退出。

@@ -31,6 +31,7 @@ cmd-help = 說明
 ## Help
 help-intro = 歡迎詢問有關安東尼·布林肯訪問中國的問題，可使用以下七種語言中的任一種：English、简体中文、繁體中文、Español、Français、Deutsch 或 日本語。
 help-commands = 指令
+help-moderator-commands = 管理員指令
 help-channels = 在伺服器中，提及我或回覆我的訊息即可在頻道裡提問。您也可以直接私訊我。
 help-outro = 我只根據有關此次訪問的新聞簡報作答。簡報未涵蓋的問題，我會如實告知，而不會妄加揣測。
 

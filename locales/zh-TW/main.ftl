@@ -28,14 +28,6 @@ facts-unknown = 我不知道名為 { $id } 的主題。
 
 ## Help
 help-title = attache 使用說明
-help-body =
-    歡迎詢問有關安東尼·布林肯訪問中國的問題，可使用以下七種語言中的任一種：English、简体中文、繁體中文、Español、Français、Deutsch 或 日本語。
-    /ask – 提出問題
-    /summary – 這次訪問的重點整理
-    /facts – 我能回答的主題
-    /language – 選擇我回答時使用的語言
-    /help – 顯示本說明
-    我只根據這份關於此次訪問的新聞簡報回答；簡報未涵蓋的問題，我會直接告訴您，而不會憑空猜測。
 
 ## Terminal console
 chat-welcome = attache：歡迎詢問有關安東尼·布林肯訪問中國的問題。輸入 /help 查看指令，輸入 /quit 離開。

@@ -71,9 +71,9 @@ pub fn access(
     }
 }
 
-/// Checks that the command runs in a server and that its user is a moderator; otherwise sends the
-/// localized ephemeral refusal. Returns the server's id when allowed.
-pub async fn require(ctx: Context<'_>) -> Result<Option<u64>, Error> {
+/// The access of the command's user to moderator commands, and the server's id (if any). Reads the
+/// member's permissions as the interaction carries them, and the server's moderator role.
+pub fn moderator_access(ctx: Context<'_>) -> (Access, Option<u64>) {
     let data = ctx.data();
     let (guild, permissions, roles) = match ctx {
         poise::Context::Application(a) => {
@@ -96,7 +96,17 @@ pub async fn require(ctx: Context<'_>) -> Result<Option<u64>, Error> {
             None
         }
     });
-    let id = match access(guild.is_some(), permissions, &roles, moderator_role) {
+    (
+        access(guild.is_some(), permissions, &roles, moderator_role),
+        guild,
+    )
+}
+
+/// Checks that the command runs in a server and that its user is a moderator; otherwise sends the
+/// localized ephemeral refusal. Returns the server's id when allowed.
+pub async fn require(ctx: Context<'_>) -> Result<Option<u64>, Error> {
+    let (access, guild) = moderator_access(ctx);
+    let id = match access {
         Access::Allowed => return Ok(guild),
         Access::GuildOnly => "guild-only",
         Access::ModeratorOnly => "moderator-only",

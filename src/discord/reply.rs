@@ -706,12 +706,33 @@ pub fn facts_out(snap: &Snapshot, locale: &str, show_command: &str) -> Out {
 
 /// `/help`: what the bot does, its commands (`/name – description`, in the user's language) and how
 /// to ask in channels.
-pub fn help_out(loc: &Locales, locale: &str, commands: &[(String, String)]) -> Out {
-    let list = commands
-        .iter()
-        .map(|(n, d)| format!("{n} – {d}"))
-        .collect::<Vec<_>>()
-        .join("\n");
+pub fn help_out(
+    loc: &Locales,
+    locale: &str,
+    commands: &[(String, String)],
+    moderator_commands: &[(String, String)],
+) -> Out {
+    let list = |commands: &[(String, String)]| {
+        commands
+            .iter()
+            .map(|(n, d)| format!("{n} – {d}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut fields = vec![Field {
+        name: loc.render(locale, "help-commands", None),
+        value: list(commands),
+    }];
+    if !moderator_commands.is_empty() {
+        fields.push(Field {
+            name: loc.render(locale, "help-moderator-commands", None),
+            value: list(moderator_commands),
+        });
+    }
+    fields.push(Field {
+        name: "\u{200b}".into(),
+        value: loc.render(locale, "help-channels", None),
+    });
     Out {
         embeds: vec![Embed {
             title: Some(loc.render(locale, "help-title", None)),
@@ -720,16 +741,7 @@ pub fn help_out(loc: &Locales, locale: &str, commands: &[(String, String)]) -> O
                 loc.render(locale, "help-intro", None),
                 loc.render(locale, "help-outro", None)
             )),
-            fields: vec![
-                Field {
-                    name: loc.render(locale, "help-commands", None),
-                    value: list,
-                },
-                Field {
-                    name: "\u{200b}".into(),
-                    value: loc.render(locale, "help-channels", None),
-                },
-            ],
+            fields,
             footer: None,
         }],
         ephemeral: true,
@@ -928,9 +940,25 @@ pub(crate) mod tests {
         for code in s.locales.codes() {
             let out = facts_out(&s, code, "/facts show").fit();
             assert_within_limits(&serde_json::to_value(out.to_message(None)).unwrap());
-            let cmds = vec![("/ask".to_string(), "Ask".to_string())];
-            let out = help_out(&s.locales, code, &cmds).fit();
+            let cmds = crate::discord::commands::command_lines(&s.locales, code);
+            let mods = crate::discord::commands::moderator_lines(&s.locales, code);
+            let out = help_out(&s.locales, code, &cmds, &[]).fit();
             assert_within_limits(&serde_json::to_value(out.to_message(None)).unwrap());
+            assert_eq!(
+                out.embeds[0].fields.len(),
+                2,
+                "members see no moderator section"
+            );
+            let out = help_out(&s.locales, code, &cmds, &mods).fit();
+            assert_within_limits(&serde_json::to_value(out.to_message(None)).unwrap());
+            let moderators = &out.embeds[0].fields[1];
+            assert_eq!(
+                moderators.name,
+                s.locales.render(code, "help-moderator-commands", None)
+            );
+            for (name, _) in &mods {
+                assert!(moderators.value.contains(name.as_str()), "{code}: {name}");
+            }
         }
     }
 
