@@ -86,7 +86,7 @@ fn bot_process() {
     let port: u16 = env_or(REST_PORT, 0);
     let database = PathBuf::from(std::env::var_os(DATABASE).expect("a database path"));
     let token = Token::new(TOKEN);
-    logging::init(&token, logging::LogFormat::Text);
+    logging::init(&token, None, logging::LogFormat::Text);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let engine = Engine::load(root.join("knowledge"), root.join("locales")).expect("the fact base");
     let store = if std::env::var_os(MEMORY_DATABASE).is_some() {

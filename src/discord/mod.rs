@@ -521,6 +521,12 @@ pub fn framework(data: Data) -> poise::Framework<Data, Error> {
             on_error: |e| Box::pin(on_error(e)),
             event_handler: |fw, event| Box::pin(events::handle(fw, event)),
             allowed_mentions: Some(reply::no_mentions()),
+            // attache has slash commands only; mentions are questions (events.rs). Left on, poise
+            // reads every "@attache …" as an unknown prefix command and reports an error.
+            prefix_options: poise::PrefixFrameworkOptions {
+                mention_as_prefix: false,
+                ..Default::default()
+            },
             ..Default::default()
         })
         .setup(move |ctx, ready, fw| {
