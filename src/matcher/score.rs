@@ -142,6 +142,16 @@ struct Scratch {
     best: Vec<f32>,
     /// The question coverage a phrasing of each fact needs to beat its best one.
     needed: Vec<f32>,
+    /// The question coverage a phrasing of each fact needs to lift it over the bar of
+    /// [`Index::score_top`].
+    prune: Vec<f32>,
+    /// Per fact, the similarity with which the current question term reaches it.
+    fact_current: Vec<f32>,
+    /// Per fact, the weight of the question its vocabulary covers.
+    covered: Vec<f32>,
+    /// Per fact, the same counting question words at [`QUESTION_EVIDENCE_SHARE`].
+    topical: Vec<f32>,
+    fact_seen: Vec<bool>,
 }
 
 impl Scratch {
@@ -158,6 +168,11 @@ impl Scratch {
         if self.best.len() < facts {
             self.best.resize(facts, 0.0);
             self.needed.resize(facts, 0.0);
+            self.prune.resize(facts, 0.0);
+            self.fact_current.resize(facts, 0.0);
+            self.covered.resize(facts, 0.0);
+            self.topical.resize(facts, 0.0);
+            self.fact_seen.resize(facts, false);
         }
     }
 }
@@ -235,27 +250,19 @@ fn combine(bp: f32, coverage: f32, params: &Params) -> f32 {
     }
 }
 
-/// The most a fact whose best phrasing scores `bp` can score: coverage, evidence and typicality are
-/// at most 1.
-fn upper_bound(bp: f32, penalty: f32, params: &Params) -> f32 {
-    combine(bp, 1.0, params) * penalty
-}
-
-/// The least best-phrasing score with which a fact can reach `level` ([`upper_bound`] inverted);
-/// 0 or less when any will do.
-fn min_best_phrasing(level: f32, penalty: f32, params: &Params) -> f32 {
+/// The least best-phrasing score with which a fact covering `coverage` of the question combines
+/// ([`combine`]) to at least `level`; 0 or less when any will do.
+fn min_best_phrasing(level: f32, coverage: f32, params: &Params) -> f32 {
     let share = params.best_phrasing_share;
-    let level = level / penalty;
+    if share <= 0.0 {
+        return 0.0;
+    }
     if params.fact_coverage_mode == 0 {
-        if share > 0.0 {
-            (level - (1.0 - share)) / share
-        } else {
-            0.0
-        }
-    } else if share > 0.0 {
-        level.powf(1.0 / share)
+        (level - (1.0 - share) * coverage) / share
+    } else if coverage > 0.0 {
+        (level / coverage.powf(1.0 - share)).powf(1.0 / share)
     } else {
-        0.0
+        f32::INFINITY
     }
 }
 
@@ -559,7 +566,7 @@ impl Index {
         let phrasing = &self.phrasings[p as usize];
         let f = phrasing.fact as usize;
         let cq = q_matched / total;
-        if cq <= sc.needed[f] {
+        if cq <= sc.needed[f] || cq < sc.prune[f] {
             return;
         }
         let s = self.phrasing_score(phrasing, cq, q_question_missed, &sc.reach, params);
@@ -677,6 +684,43 @@ impl Index {
         facts: &mut Vec<u32>,
         top: Top,
     ) -> Vec<Scored> {
+        // Each fact's coverage of the question and its evidence, from the facts' postings (a
+        // fraction of the phrasings' postings): with them, a fact's score is bounded by its best
+        // phrasing's alone, and a fact that shares only "when" with the question is ruled out.
+        let mut fact_touched: Vec<u32> = Vec::new();
+        let mut this_term: Vec<u32> = Vec::new();
+        for q in qterms {
+            for &(id, sim) in &q.candidates {
+                for &f in &self.fact_postings[id as usize] {
+                    let c = &mut sc.fact_current[f as usize];
+                    if *c == 0.0 {
+                        this_term.push(f);
+                    }
+                    *c = c.max(sim);
+                }
+            }
+            let evidence_share = if q.question {
+                QUESTION_EVIDENCE_SHARE
+            } else {
+                1.0
+            };
+            for &f in &this_term {
+                let i = f as usize;
+                if !sc.fact_seen[i] {
+                    sc.fact_seen[i] = true;
+                    fact_touched.push(f);
+                }
+                sc.covered[i] += q.weight * sc.fact_current[i];
+                sc.topical[i] += q.weight * sc.fact_current[i] * evidence_share;
+                sc.fact_current[i] = 0.0;
+            }
+            this_term.clear();
+        }
+        // The most fact `i` can score with a best phrasing scoring `bp` (typicality is at most 1).
+        let coverage = |sc: &Scratch, i: usize| sc.covered[i] / total;
+        let headroom = |sc: &Scratch, i: usize| {
+            penalty * (sc.topical[i] / (params.min_evidence_share * self.max_idf)).min(1.0)
+        };
         let seeds = SEED_PHRASINGS.min(touched.len());
         if seeds < touched.len() {
             touched.select_nth_unstable_by(seeds, |a, b| b.1.total_cmp(&a.1));
@@ -697,35 +741,47 @@ impl Index {
             );
             bar.offer(f, s);
         }
-        let seeded = facts.len();
         // The least question coverage a phrasing needs to lift its fact over the bar.
-        let needed_cq = {
-            let a = params.question_coverage_weight;
-            let bp = min_best_phrasing(bar.level() * (1.0 - BOUND_MARGIN), penalty, params);
-            if a > 0.0 && bp > 0.0 {
-                bp.powf(1.0 / a) * (1.0 - BOUND_MARGIN)
-            } else {
-                0.0
+        let level = bar.level() * (1.0 - BOUND_MARGIN);
+        let a = params.question_coverage_weight;
+        if level > 0.0 && a > 0.0 {
+            for &f in &fact_touched {
+                let i = f as usize;
+                let most = headroom(sc, i);
+                let bp = if most > 0.0 {
+                    min_best_phrasing(level / most, coverage(sc, i), params)
+                } else {
+                    f32::INFINITY
+                };
+                sc.prune[i] = if bp > 0.0 {
+                    bp.powf(1.0 / a) * (1.0 - BOUND_MARGIN)
+                } else {
+                    0.0
+                };
             }
-        };
+        }
         for &t in &touched[seeds..] {
-            if t.1 / total < needed_cq {
-                continue;
-            }
             self.visit(t, total, params, sc, facts);
         }
         let mut out: Vec<Scored> = Vec::new();
         // The seeds' facts first: their scores raise the bar before the others are looked at.
-        let order = (0..seeded).chain(seeded..facts.len());
-        for i in order {
-            let f = facts[i];
-            let bp = sc.best[f as usize];
-            if upper_bound(bp, penalty, params) < bar.level() * (1.0 - BOUND_MARGIN) {
+        for &f in facts.iter() {
+            let i = f as usize;
+            let bp = sc.best[i];
+            let most = combine(bp, coverage(sc, i), params) * headroom(sc, i);
+            if most < bar.level() * (1.0 - BOUND_MARGIN) {
                 continue;
             }
-            let s = self.fact_score(f as usize, bp, qterms, total, penalty, params);
+            let s = self.fact_score(i, bp, qterms, total, penalty, params);
             bar.offer(f, s);
             out.push(Scored { fact: f, score: s });
+        }
+        for &f in &fact_touched {
+            let i = f as usize;
+            sc.covered[i] = 0.0;
+            sc.topical[i] = 0.0;
+            sc.fact_seen[i] = false;
+            sc.prune[i] = 0.0;
         }
         out.sort_by(by_score);
         let mut kept = 0;
