@@ -1,7 +1,7 @@
 //! `answer()`: a question in, a [`Reply`] out. The one function the CLI, the console and Discord share.
 
 use crate::engine::Snapshot;
-use crate::lang::{detect, Lang};
+use crate::lang::{detect_folded, Lang};
 use crate::matcher::{Scored, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, UNPROMPTED_THRESHOLD};
 use crate::normalise::{cap, fold};
 use serde::Serialize;
@@ -108,13 +108,9 @@ pub fn rank(snapshot: &Snapshot, question: &str) -> (crate::lang::Detected, Vec<
     const { assert!(RELATED_FLOOR <= SUGGEST_THRESHOLD && SUGGEST_THRESHOLD <= ANSWER_THRESHOLD) };
     let question = cap(question);
     let index = &snapshot.index;
-    let detected = detect(question, &|w| index.word_langs(w));
-    let scored = index.score_top(
-        &fold(question),
-        detected.lang,
-        MAX_SUGGESTIONS,
-        RELATED_FLOOR,
-    );
+    let folded = fold(question);
+    let detected = detect_folded(question, &folded, &|w| index.word_langs(w));
+    let scored = index.score_top(&folded, detected.lang, MAX_SUGGESTIONS, RELATED_FLOOR);
     (detected, scored)
 }
 
