@@ -139,12 +139,23 @@ impl IndexBuilder {
     /// A builder holding every fact of `base`: its phrasings in every language and its keywords.
     pub fn from_facts(base: &FactBase) -> Self {
         let mut b = Self::with_synonyms(base.synonyms.clone());
-        for fact in &base.facts {
+        // Analysing phrasings (folding, stemming) is most of the work and independent per fact:
+        // done on every core, then interned in fact order, so term ids are as if sequential.
+        let synonyms = &b.synonyms;
+        let analysed = crate::knowledge::par_map(&base.facts, |fact| {
+            fact.questions
+                .iter()
+                .flat_map(|(&lang, phrasings)| {
+                    phrasings
+                        .iter()
+                        .map(move |p| (lang, analyse(p, lang, synonyms)))
+                })
+                .collect::<Vec<(Lang, Vec<Slot>)>>()
+        });
+        for (fact, phrasings) in base.facts.iter().zip(analysed) {
             let f = b.add_fact(&fact.id);
-            for (&lang, phrasings) in &fact.questions {
-                for p in phrasings {
-                    b.add_phrasing(f, lang, p);
-                }
+            for (lang, slots) in phrasings {
+                b.add_analysed(f, lang, &slots);
             }
             for k in &fact.keywords {
                 b.add_keyword(f, k);
@@ -213,7 +224,12 @@ impl IndexBuilder {
     /// Adds a phrasing of fact `fact` written in `lang`.
     pub fn add_phrasing(&mut self, fact: u32, lang: Lang, text: &str) {
         let slots = analyse(text, lang, &self.synonyms);
-        let slots = self.add_slots(&slots, Some(lang));
+        self.add_analysed(fact, lang, &slots);
+    }
+
+    /// Adds a phrasing already analysed with [`analyse`].
+    fn add_analysed(&mut self, fact: u32, lang: Lang, slots: &[Slot]) {
+        let slots = self.add_slots(slots, Some(lang));
         self.fact_terms[fact as usize]
             .extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
         self.phrasings.push((fact, lang, slots));
@@ -373,8 +389,13 @@ pub fn slot_weight(idf: &[f32], boost: f32, terms: &[(TermId, f32)]) -> f32 {
 
 /// The word itself and every string made by deleting up to `edits` characters (SymSpell): two words
 /// within `edits` edits share at least one of these.
+///
+/// Deduplicated with a set (a `Vec::contains` per deletion was quadratic: ~55 deletions for a
+/// 10-letter word), in the order they are first made, which the typo candidates follow.
 pub fn deletions(word: &str, edits: usize) -> Vec<String> {
     let mut out = vec![word.to_string()];
+    let mut made: std::collections::HashSet<String> = std::collections::HashSet::new();
+    made.insert(word.to_string());
     let mut frontier = vec![word.chars().collect::<Vec<char>>()];
     for _ in 0..edits {
         let mut next = Vec::new();
@@ -386,7 +407,8 @@ pub fn deletions(word: &str, edits: usize) -> Vec<String> {
                 let mut d = w.clone();
                 d.remove(i);
                 let s: String = d.iter().collect();
-                if !out.contains(&s) {
+                if !made.contains(&s) {
+                    made.insert(s.clone());
                     out.push(s);
                     next.push(d);
                 }
