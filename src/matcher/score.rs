@@ -822,3 +822,41 @@ impl Index {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::{MAX_SUGGESTIONS, RELATED_FLOOR};
+    use crate::engine::Snapshot;
+    use crate::lang::detect_folded;
+    use crate::normalise::{cap, fold};
+    use std::path::Path;
+
+    /// `score_top` must return exactly what a reply reads of the full ranking: the best fact, then
+    /// the next ones up to `k` that score at least the floor, with bit-identical scores.
+    #[test]
+    fn score_top_is_the_head_of_the_full_ranking() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let snap = Snapshot::load(&root.join("knowledge"), &root.join("locales"))
+            .expect("the shipped fact base is valid");
+        let file = root.join("tests/fixtures/questions.tsv");
+        let text = std::fs::read_to_string(&file).expect("the fixture questions");
+        let cases = crate::eval::parse(&file, &text).expect("valid questions");
+        assert!(cases.len() > 100);
+        for case in cases {
+            let q = cap(&case.question);
+            let folded = fold(q);
+            let lang = detect_folded(q, &folded, &|w| snap.index.word_langs(w)).lang;
+            let all = snap.index.score(&folded, lang);
+            let want: Vec<_> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| *i == 0 || (*i < MAX_SUGGESTIONS && s.score >= RELATED_FLOOR))
+                .map(|(_, s)| *s)
+                .collect();
+            let got = snap
+                .index
+                .score_top(&folded, lang, MAX_SUGGESTIONS, RELATED_FLOOR);
+            assert_eq!(got, want, "{}", case.question);
+        }
+    }
+}
