@@ -1,7 +1,7 @@
 //! `answer()`: a question in, a [`Reply`] out. The one function the CLI, the console and Discord share.
 
 use crate::engine::Snapshot;
-use crate::lang::{detect, Lang};
+use crate::lang::{detect_folded, Lang};
 use crate::matcher::{Scored, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, UNPROMPTED_THRESHOLD};
 use crate::normalise::{cap, fold};
 use serde::Serialize;
@@ -101,12 +101,16 @@ pub fn choose_locale(
     loc.negotiate(detected.lang.locale()).to_string()
 }
 
-/// Ranks the facts for a question: its detected language and the scored facts, best first.
+/// Ranks the facts for a question: its detected language and the facts a reply can use, best first
+/// (the best fact, then up to [`MAX_SUGGESTIONS`] in all scoring at least [`RELATED_FLOOR`], which is
+/// all [`answer`] looks at). [`crate::matcher::Index::score`] ranks every fact, with the same scores.
 pub fn rank(snapshot: &Snapshot, question: &str) -> (crate::lang::Detected, Vec<Scored>) {
+    const { assert!(RELATED_FLOOR <= SUGGEST_THRESHOLD && SUGGEST_THRESHOLD <= ANSWER_THRESHOLD) };
     let question = cap(question);
     let index = &snapshot.index;
-    let detected = detect(question, &|w| index.word_langs(w));
-    let scored = index.score(&fold(question), detected.lang);
+    let folded = fold(question);
+    let detected = detect_folded(question, &folded, &|w| index.word_langs(w));
+    let scored = index.score_top(&folded, detected.lang, MAX_SUGGESTIONS, RELATED_FLOOR);
     (detected, scored)
 }
 

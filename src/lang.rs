@@ -503,6 +503,16 @@ pub fn chinese_form_counts(text: &str) -> (usize, usize) {
 /// `word_langs` tells, for a folded word, which languages' phrasings use it (a bit set from
 /// [`Lang::bit`]); pass `|_| 0` to rely on the built-in word lists alone.
 pub fn detect(raw: &str, word_langs: &dyn Fn(&str) -> u8) -> Detected {
+    detect_inner(raw, None, word_langs)
+}
+
+/// [`detect`] for a question already folded: `folded` must be [`crate::normalise::fold`]`(raw)`.
+/// Saves folding the question a second time when the caller needs the folded form anyway.
+pub fn detect_folded(raw: &str, folded: &str, word_langs: &dyn Fn(&str) -> u8) -> Detected {
+    detect_inner(raw, Some(folded), word_langs)
+}
+
+fn detect_inner(raw: &str, folded: Option<&str>, word_langs: &dyn Fn(&str) -> u8) -> Detected {
     match script_of(raw) {
         Script::Kana => Detected {
             lang: Lang::Ja,
@@ -519,7 +529,7 @@ pub fn detect(raw: &str, word_langs: &dyn Fn(&str) -> u8) -> Detected {
             lang: Lang::En,
             confident: false,
         },
-        Script::Latin => detect_latin(raw, word_langs),
+        Script::Latin => detect_latin(raw, folded, word_langs),
     }
 }
 
@@ -527,10 +537,17 @@ pub fn detect(raw: &str, word_langs: &dyn Fn(&str) -> u8) -> Detected {
 /// one word and an accent. A lone name ("Blinken?") stays unconfident, so the user's locale decides.
 pub const CONFIDENT_VOTES: f32 = 2.0;
 
-fn detect_latin(raw: &str, word_langs: &dyn Fn(&str) -> u8) -> Detected {
+fn detect_latin(raw: &str, folded: Option<&str>, word_langs: &dyn Fn(&str) -> u8) -> Detected {
     let mut votes = [0f32; 7];
     accent_votes(raw, &mut votes);
-    let folded = crate::normalise::fold(raw);
+    let owned;
+    let folded = match folded {
+        Some(f) => f,
+        None => {
+            owned = crate::normalise::fold(raw);
+            owned.as_str()
+        }
+    };
     for word in folded.split_whitespace() {
         for (lang, words) in MARKERS {
             if words.contains(&word) {

@@ -103,9 +103,17 @@ pub fn script_of(text: &str) -> Script {
 /// white space collapsed, and [`PHRASE_ALIASES`] applied. CJK characters are kept as they are.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkc() {
-        for lc in c.to_lowercase() {
-            push_folded(&mut out, lc);
+    if text.is_ascii() {
+        // NFKC leaves ASCII as it is, and its lower case is one character: skip the normaliser,
+        // most of the cost of folding an English question or phrasing.
+        for c in text.chars() {
+            push_folded(&mut out, c.to_ascii_lowercase());
+        }
+    } else {
+        for c in text.nfkc() {
+            for lc in c.to_lowercase() {
+                push_folded(&mut out, lc);
+            }
         }
     }
     let words: Vec<&str> = out.split_whitespace().collect();
@@ -157,10 +165,17 @@ fn push_folded(out: &mut String, c: char) {
 }
 
 fn apply_aliases(words: &[&str]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
     let mut i = 0;
     'words: while i < words.len() {
+        let w = words[i];
         for (from, to) in PHRASE_ALIASES {
+            // Most words start no alias: check the first word before splitting the alias.
+            let starts =
+                from.starts_with(w) && (from.len() == w.len() || from.as_bytes()[w.len()] == b' ');
+            if !starts {
+                continue;
+            }
             let n = from.split(' ').count();
             if i + n <= words.len() && from.split(' ').zip(&words[i..i + n]).all(|(a, b)| a == *b) {
                 if !out.is_empty() {

@@ -1,7 +1,7 @@
 //! Reading `knowledge/`: the brief, the fact files (TOML) and the regression set, with every problem
 //! reported with its file and line.
 
-use super::error::{line_of, Invalid, Problem, ProblemKind};
+use super::error::{line_of, Invalid, Lines, Problem, ProblemKind};
 use super::fact::{Fact, FactBase, Origin};
 use crate::lang::Lang;
 use serde::Deserialize;
@@ -107,12 +107,20 @@ pub fn load_dir(dir: &Path) -> Result<FactBase, Invalid> {
             super::Synonyms::default()
         }
     };
-    let mut facts = Vec::new();
-    for file in &files {
+    // Files are read and parsed on every core, then joined in file order: the same facts and
+    // problems, in the same order, as one after the other.
+    let parsed = super::par_map(&files, |file| {
+        let (mut facts, mut problems) = (Vec::new(), Vec::new());
         match read_text(file) {
             Ok(text) => parse_facts(file, &text, &brief, &mut facts, &mut problems),
             Err(p) => problems.push(p),
         }
+        (facts, problems)
+    });
+    let mut facts = Vec::new();
+    for (f, p) in parsed {
+        facts.extend(f);
+        problems.extend(p);
     }
     if facts.is_empty() && problems.is_empty() {
         problems.push(Problem::file(dir, ProblemKind::NoFacts));
@@ -167,7 +175,8 @@ pub fn parse_facts(
     if parsed.fact.is_empty() {
         problems.push(Problem::file(file, ProblemKind::NoFacts));
     }
-    let at = |span: std::ops::Range<usize>| line_of(text, span.start);
+    let lines = Lines::new(text);
+    let at = |span: std::ops::Range<usize>| lines.line(span.start);
     for raw in parsed.fact {
         let id = raw.id.get_ref().clone();
         let id_line = at(raw.id.span());
@@ -279,9 +288,16 @@ pub fn check_facts(facts: &[Fact], problems: &mut Vec<Problem>) {
         }
     }
     let mut seen: HashMap<String, &str> = HashMap::new();
-    for fact in facts {
-        for phrasing in fact.questions.values().flatten() {
-            let key = crate::normalise::fold(phrasing);
+    // Folding every phrasing is most of this check: done on every core first.
+    let keys = super::par_map(facts, |fact| {
+        fact.questions
+            .values()
+            .flatten()
+            .map(|p| crate::normalise::fold(p))
+            .collect::<Vec<String>>()
+    });
+    for (fact, keys) in facts.iter().zip(keys) {
+        for (phrasing, key) in fact.questions.values().flatten().zip(keys) {
             match seen.get(&key) {
                 Some(&other) if other != fact.id => problems.push(
                     Problem::at(

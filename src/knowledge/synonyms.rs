@@ -1,7 +1,7 @@
 //! Synonym groups (`knowledge/synonyms.toml`): words, in any language, that matching treats as one,
 //! so that "Verhältnis" finds phrasings that say "Beziehungen" or "relations".
 
-use super::error::{line_of, Problem, ProblemKind};
+use super::error::{line_of, Lines, Problem, ProblemKind};
 use crate::lang::{to_simplified, Lang};
 use crate::normalise::fold;
 use serde::Deserialize;
@@ -81,9 +81,10 @@ impl Synonyms {
         // Word -> (group number, line). The same word twice in one group is harmless (accents fold:
         // "Pékin" and "Pekin"); in two groups it is ambiguous.
         let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+        let lines = Lines::new(&text);
         for (gi, g) in file.group.iter().enumerate() {
             for w in &g.words {
-                let line = line_of(&text, w.span().start);
+                let line = lines.line(w.span().start);
                 let folded = fold(w.get_ref());
                 if folded.contains(' ') || folded.is_empty() {
                     problems.push(Problem::at(

@@ -6,6 +6,63 @@ use crate::knowledge::FactBase;
 use crate::knowledge::Synonyms;
 use crate::lang::Lang;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash, rustc's hasher: a rotate, xor and multiply per 8 bytes. The index's maps are keyed by
+/// short strings (terms, typo deletions) and hashed millions of times while loading and a few dozen
+/// times per question; SipHash cost about a fifth of a load. Its protection against chosen keys is
+/// not needed: keys are inserted from the curated fact files only, questions only look them up.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+/// The multiplier of FxHash.
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Index of a term in the vocabulary.
 pub type TermId = u32;
@@ -55,7 +112,7 @@ pub fn max_edits(len: usize) -> usize {
 /// The searchable form of a fact base.
 #[derive(Debug, Default)]
 pub struct Index {
-    pub(crate) vocab: HashMap<String, TermId>,
+    pub(crate) vocab: FastMap<String, TermId>,
     pub(crate) keys: Vec<String>,
     pub(crate) idf: Vec<f32>,
     pub(crate) langs: Vec<u8>,
@@ -64,7 +121,7 @@ pub struct Index {
     /// Per term, the facts whose phrasings use it with how typical it is of each (the share of the
     /// fact's phrasings that use it, relative to the fact where it is most typical), sorted by fact.
     pub(crate) typicality: Vec<Vec<(u32, f32)>>,
-    pub(crate) deletes: HashMap<String, Vec<u32>>,
+    pub(crate) deletes: FastMap<String, Vec<u32>>,
     /// Every word the deletion index knows, as written (stems and raw forms), with its term.
     pub(crate) words: Vec<(String, TermId)>,
     pub(crate) phrasings: Vec<Phrasing>,
@@ -112,7 +169,7 @@ type BuiltSlot = (f32, Vec<(TermId, f32)>);
 /// Collects phrasings and keywords, then [`IndexBuilder::build`]s an immutable [`Index`].
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
-    vocab: HashMap<String, TermId>,
+    vocab: FastMap<String, TermId>,
     keys: Vec<String>,
     classes: Vec<Class>,
     langs: Vec<u8>,
@@ -139,12 +196,23 @@ impl IndexBuilder {
     /// A builder holding every fact of `base`: its phrasings in every language and its keywords.
     pub fn from_facts(base: &FactBase) -> Self {
         let mut b = Self::with_synonyms(base.synonyms.clone());
-        for fact in &base.facts {
+        // Analysing phrasings (folding, stemming) is most of the work and independent per fact:
+        // done on every core, then interned in fact order, so term ids are as if sequential.
+        let synonyms = &b.synonyms;
+        let analysed = crate::knowledge::par_map(&base.facts, |fact| {
+            fact.questions
+                .iter()
+                .flat_map(|(&lang, phrasings)| {
+                    phrasings
+                        .iter()
+                        .map(move |p| (lang, analyse(p, lang, synonyms)))
+                })
+                .collect::<Vec<(Lang, Vec<Slot>)>>()
+        });
+        for (fact, phrasings) in base.facts.iter().zip(analysed) {
             let f = b.add_fact(&fact.id);
-            for (&lang, phrasings) in &fact.questions {
-                for p in phrasings {
-                    b.add_phrasing(f, lang, p);
-                }
+            for (lang, slots) in phrasings {
+                b.add_analysed(f, lang, &slots);
             }
             for k in &fact.keywords {
                 b.add_keyword(f, k);
@@ -213,7 +281,12 @@ impl IndexBuilder {
     /// Adds a phrasing of fact `fact` written in `lang`.
     pub fn add_phrasing(&mut self, fact: u32, lang: Lang, text: &str) {
         let slots = analyse(text, lang, &self.synonyms);
-        let slots = self.add_slots(&slots, Some(lang));
+        self.add_analysed(fact, lang, &slots);
+    }
+
+    /// Adds a phrasing already analysed with [`analyse`].
+    fn add_analysed(&mut self, fact: u32, lang: Lang, slots: &[Slot]) {
+        let slots = self.add_slots(slots, Some(lang));
         self.fact_terms[fact as usize]
             .extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
         self.phrasings.push((fact, lang, slots));
@@ -256,7 +329,7 @@ impl IndexBuilder {
             for (fact, _, _) in &self.phrasings {
                 per_fact[*fact as usize] += 1;
             }
-            let mut counts: HashMap<(TermId, u32), u32> = HashMap::new();
+            let mut counts: FastMap<(TermId, u32), u32> = FastMap::default();
             for (fact, _, slots) in &self.phrasings {
                 let mut terms: Vec<TermId> = slots
                     .iter()
@@ -310,7 +383,7 @@ impl IndexBuilder {
                 weight,
             });
         }
-        let mut deletes: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut deletes: FastMap<String, Vec<u32>> = FastMap::default();
         let mut words: Vec<(String, TermId)> = self
             .vocab
             .iter()
@@ -322,8 +395,12 @@ impl IndexBuilder {
             .map(|(k, &id)| (k.clone(), id))
             .collect();
         words.sort();
-        for (w, (key, _)) in words.iter().enumerate() {
-            for d in deletions(key, max_edits(key.chars().count()).max(1)) {
+        // Making the deletions is most of this; on every core, then inserted in word order.
+        let made = crate::knowledge::par_map(&words, |(key, _)| {
+            deletions(key, max_edits(key.chars().count()).max(1))
+        });
+        for (w, made) in made.into_iter().enumerate() {
+            for d in made {
                 deletes.entry(d).or_default().push(w as u32);
             }
         }
@@ -373,23 +450,41 @@ pub fn slot_weight(idf: &[f32], boost: f32, terms: &[(TermId, f32)]) -> f32 {
 
 /// The word itself and every string made by deleting up to `edits` characters (SymSpell): two words
 /// within `edits` edits share at least one of these.
+///
+/// In the order they are first made, which the typo candidates follow, without repeats. Strings
+/// made at different levels differ in length, so repeats are only looked for within a level: from
+/// one string, deleting any character of a run of equal ones gives the same result (only the
+/// first is kept); across strings of the level, a set (a `Vec::contains` over every deletion was
+/// quadratic: ~55 deletions for a 10-letter word with 2 edits).
 pub fn deletions(word: &str, edits: usize) -> Vec<String> {
     let mut out = vec![word.to_string()];
     let mut frontier = vec![word.chars().collect::<Vec<char>>()];
-    for _ in 0..edits {
+    let bytes = word.len();
+    for level in 0..edits {
+        let last = level + 1 == edits;
+        let single = frontier.len() == 1;
+        let mut made: std::collections::HashSet<String, BuildHasherDefault<FxHasher>> =
+            Default::default();
         let mut next = Vec::new();
         for w in &frontier {
             if w.len() <= 1 {
                 continue;
             }
             for i in 0..w.len() {
-                let mut d = w.clone();
-                d.remove(i);
-                let s: String = d.iter().collect();
-                if !out.contains(&s) {
-                    out.push(s);
+                if i > 0 && w[i] == w[i - 1] {
+                    continue;
+                }
+                let mut s = String::with_capacity(bytes);
+                s.extend(w[..i].iter().chain(&w[i + 1..]));
+                if !single && !made.insert(s.clone()) {
+                    continue;
+                }
+                if !last {
+                    let mut d = w.clone();
+                    d.remove(i);
                     next.push(d);
                 }
+                out.push(s);
             }
         }
         frontier = next;
@@ -420,6 +515,50 @@ mod tests {
         // "chna" is "china" with one deletion, so they meet.
         assert!(china.contains(&"chna".to_string()));
         assert_eq!(deletions("ab", 2).len(), 3); // ab, b, a: nothing shorter than one letter
+    }
+
+    /// The straightforward version `deletions` must agree with, order included.
+    fn deletions_reference(word: &str, edits: usize) -> Vec<String> {
+        let mut out = vec![word.to_string()];
+        let mut frontier = vec![word.chars().collect::<Vec<char>>()];
+        for _ in 0..edits {
+            let mut next = Vec::new();
+            for w in &frontier {
+                if w.len() <= 1 {
+                    continue;
+                }
+                for i in 0..w.len() {
+                    let mut d = w.clone();
+                    d.remove(i);
+                    let s: String = d.iter().collect();
+                    if !out.contains(&s) {
+                        out.push(s);
+                        next.push(d);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        out
+    }
+
+    #[test]
+    fn deletions_match_the_reference_in_order() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "aab",
+            "aaaa",
+            "blinken",
+            "mississippi",
+            "secretary",
+            "訪問中国",
+        ] {
+            for e in 0..=3 {
+                assert_eq!(deletions(w, e), deletions_reference(w, e), "{w} {e}");
+            }
+        }
     }
 
     #[test]

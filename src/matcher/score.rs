@@ -3,7 +3,7 @@
 //! suggestion or a decline are the named constants below.
 
 use super::analyse::{analyse_folded, Class, Slot, QUESTION_WORD_BOOST};
-use super::index::{deletions, max_edits, other_stems, slot_weight, Index, TermId};
+use super::index::{deletions, max_edits, other_stems, slot_weight, Index, Phrasing, TermId};
 use crate::lang::Lang;
 
 /// A fact scoring at least this is the answer.
@@ -129,28 +129,141 @@ impl Default for Params {
 }
 
 /// Per-thread scratch space for scoring, sized to the largest index seen and left all zero between
-/// questions.
+/// questions: per phrasing (`current` to `seen`), per term (`reach`) and per fact (`best`, `needed`).
 #[derive(Default)]
 struct Scratch {
     current: Vec<f32>,
     matched: Vec<f32>,
     questions: Vec<u16>,
     seen: Vec<bool>,
+    /// The best similarity with which the question reaches each term.
+    reach: Vec<f32>,
+    /// Each fact's best phrasing score so far.
+    best: Vec<f32>,
+    /// The question coverage a phrasing of each fact needs to beat its best one.
+    needed: Vec<f32>,
+    /// The question coverage a phrasing of each fact needs to lift it over the bar of
+    /// [`Index::score_top`].
+    prune: Vec<f32>,
+    /// Per fact, the similarity with which the current question term reaches it.
+    fact_current: Vec<f32>,
+    /// Per fact, the weight of the question its vocabulary covers.
+    covered: Vec<f32>,
+    /// Per fact, the same counting question words at [`QUESTION_EVIDENCE_SHARE`].
+    topical: Vec<f32>,
+    fact_seen: Vec<bool>,
 }
 
 impl Scratch {
-    fn fit(&mut self, n: usize) {
-        if self.current.len() < n {
-            self.current.resize(n, 0.0);
-            self.matched.resize(n, 0.0);
-            self.questions.resize(n, 0);
-            self.seen.resize(n, false);
+    fn fit(&mut self, phrasings: usize, terms: usize, facts: usize) {
+        if self.current.len() < phrasings {
+            self.current.resize(phrasings, 0.0);
+            self.matched.resize(phrasings, 0.0);
+            self.questions.resize(phrasings, 0);
+            self.seen.resize(phrasings, false);
+        }
+        if self.reach.len() < terms {
+            self.reach.resize(terms, 0.0);
+        }
+        if self.best.len() < facts {
+            self.best.resize(facts, 0.0);
+            self.needed.resize(facts, 0.0);
+            self.prune.resize(facts, 0.0);
+            self.fact_current.resize(facts, 0.0);
+            self.covered.resize(facts, 0.0);
+            self.topical.resize(facts, 0.0);
+            self.fact_seen.resize(facts, false);
         }
     }
 }
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Relative slack on every pruning bound of [`Index::score_top`]: a bound is compared with
+/// `bar * (1 - BOUND_MARGIN)`, so that float rounding in the bound (computed in another order than
+/// the score itself) never skips a fact the exact computation would have ranked.
+pub const BOUND_MARGIN: f32 = 1e-3;
+
+/// How many phrasings [`Index::score_top`] scores first, those covering most of the question: their
+/// facts' scores set the bar the other phrasings must be able to clear. A few dozen suffice for the
+/// right fact to be among them; more would only cost time.
+pub const SEED_PHRASINGS: usize = 32;
+
+/// What [`Index::score_top`] must return: the best fact, then up to `k` in all scoring `floor`.
+#[derive(Debug, Clone, Copy)]
+struct Top {
+    k: usize,
+    floor: f32,
+}
+
+/// The best scores seen so far, per fact (lower bounds of their final scores), and the bar they set:
+/// a fact scoring under it cannot be returned by [`Index::score_top`].
+struct Bar {
+    top: Top,
+    best: Vec<(u32, f32)>,
+}
+
+impl Bar {
+    fn new(top: Top) -> Bar {
+        Bar {
+            top,
+            best: Vec::with_capacity(top.k + 1),
+        }
+    }
+
+    fn offer(&mut self, fact: u32, score: f32) {
+        match self.best.iter_mut().find(|e| e.0 == fact) {
+            Some(e) => e.1 = e.1.max(score),
+            None => self.best.push((fact, score)),
+        }
+        self.best.sort_by(|a, b| b.1.total_cmp(&a.1));
+        self.best.truncate(self.top.k);
+    }
+
+    /// Under the k-th best score nothing is returned; under both the floor and the best score,
+    /// neither.
+    fn level(&self) -> f32 {
+        let first = self.best.first().map_or(0.0, |e| e.1);
+        let kth = if self.best.len() >= self.top.k {
+            self.best[self.top.k - 1].1
+        } else {
+            0.0
+        };
+        kth.max(first.min(self.top.floor))
+    }
+}
+
+/// Best first; equal scores by fact number.
+fn by_score(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact))
+}
+
+/// Joins a fact's best phrasing score with its coverage of the question ([`FACT_COVERAGE_MODE`]).
+fn combine(bp: f32, coverage: f32, params: &Params) -> f32 {
+    let share = params.best_phrasing_share;
+    if params.fact_coverage_mode == 0 {
+        share * bp + (1.0 - share) * coverage
+    } else {
+        bp.powf(share) * coverage.powf(1.0 - share)
+    }
+}
+
+/// The least best-phrasing score with which a fact covering `coverage` of the question combines
+/// ([`combine`]) to at least `level`; 0 or less when any will do.
+fn min_best_phrasing(level: f32, coverage: f32, params: &Params) -> f32 {
+    let share = params.best_phrasing_share;
+    if share <= 0.0 {
+        return 0.0;
+    }
+    if params.fact_coverage_mode == 0 {
+        (level - (1.0 - share) * coverage) / share
+    } else if coverage > 0.0 {
+        (level / coverage.powf(1.0 - share)).powf(1.0 / share)
+    } else {
+        f32::INFINITY
+    }
 }
 
 /// A fact and its score.
@@ -295,40 +408,67 @@ impl Index {
     }
 
     /// Scores a folded question written in `lang` against every fact that shares a term with it,
-    /// best first.
+    /// best first. Every fact is scored: for the whole ranking (`eval`, `--explain`, tuning); to
+    /// answer, [`Index::score_top`] gives the same top facts much faster.
     pub fn score(&self, folded: &str, lang: Lang) -> Vec<Scored> {
         self.score_with(folded, lang, &Params::DEFAULT)
     }
 
     /// [`Index::score`] with other parameters.
     pub fn score_with(&self, folded: &str, lang: Lang, params: &Params) -> Vec<Scored> {
+        self.score_impl(folded, lang, params, None)
+    }
+
+    /// The facts an answer can use, with the same scores as [`Index::score`] gives them: the best
+    /// fact whatever its score, then the next ones, up to `k` in all, that score at least `floor`.
+    ///
+    /// Facts and phrasings that provably cannot make that list are skipped (the pruning is exact,
+    /// see [`BOUND_MARGIN`]): on a large fact base most phrasings share only a common word ("when",
+    /// 什么) with the question, and skipping them is most of the work saved.
+    pub fn score_top(&self, folded: &str, lang: Lang, k: usize, floor: f32) -> Vec<Scored> {
+        self.score_impl(
+            folded,
+            lang,
+            &Params::DEFAULT,
+            Some(Top { k: k.max(1), floor }),
+        )
+    }
+
+    fn score_impl(
+        &self,
+        folded: &str,
+        lang: Lang,
+        params: &Params,
+        top: Option<Top>,
+    ) -> Vec<Scored> {
         let slots = analyse_folded(folded, lang, &self.synonyms);
         let qterms = self.query_terms(&slots, lang, params);
         let total: f32 = qterms.iter().map(|q| q.weight).sum();
         if total <= 0.0 || self.fact_ids.is_empty() {
             return Vec::new();
         }
-        // The best similarity with which the question reaches each index term, sorted by term: a
-        // few dozen entries, searched by bisection (cheaper than hashing at this size).
-        let mut reach: Vec<(TermId, f32)> = qterms
-            .iter()
-            .flat_map(|q| q.candidates.iter().copied())
-            .collect();
-        reach.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-        reach.dedup_by_key(|e| e.0);
-        let reached = |id: TermId| match reach.binary_search_by_key(&id, |e| e.0) {
-            Ok(i) => reach[i].1,
-            Err(_) => 0.0,
-        };
-        // How much of the question each phrasing covers, accumulated from the postings of the
-        // question's terms (work in proportion to the matches, not to the number of phrasings), in
-        // scratch space kept per thread and cleared after use.
         let n_questions = qterms.iter().filter(|q| q.question).count() as u16;
-        let touched = SCRATCH.with(|cell| {
+        let unknown = qterms.iter().filter(|q| q.unknown).count() as i32;
+        let penalty = params.unknown_slot_penalty.powi(unknown);
+        SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let sc = &mut *guard;
-            sc.fit(self.phrasings.len());
-            let mut touched: Vec<u32> = Vec::new();
+            sc.fit(self.phrasings.len(), self.keys.len(), self.fact_ids.len());
+            // The best similarity with which the question reaches each index term, in a dense
+            // array indexed by term (one load per lookup in the per-phrasing loop).
+            let mut reach_ids: Vec<TermId> = Vec::new();
+            for q in &qterms {
+                for &(id, sim) in &q.candidates {
+                    let r = &mut sc.reach[id as usize];
+                    if *r == 0.0 {
+                        reach_ids.push(id);
+                    }
+                    *r = r.max(sim);
+                }
+            }
+            // How much of the question each phrasing covers, accumulated from the postings of the
+            // question's terms (work in proportion to the matches, not to the number of phrasings).
+            let mut touched: Vec<(u32, f32, bool)> = Vec::new();
             let mut this_term: Vec<u32> = Vec::new();
             for q in &qterms {
                 for &(id, sim) in &q.candidates {
@@ -344,7 +484,7 @@ impl Index {
                     let i = p as usize;
                     if !sc.seen[i] {
                         sc.seen[i] = true;
-                        touched.push(p);
+                        touched.push((p, 0.0, false));
                     }
                     sc.matched[i] += q.weight * sc.current[i];
                     if q.question {
@@ -354,119 +494,301 @@ impl Index {
                 }
                 this_term.clear();
             }
-            touched.sort_unstable();
-            let out: Vec<(u32, f32, bool)> = touched
-                .iter()
-                .map(|&p| {
-                    let i = p as usize;
-                    let r = (p, sc.matched[i], sc.questions[i] < n_questions);
-                    sc.matched[i] = 0.0;
-                    sc.questions[i] = 0;
-                    sc.seen[i] = false;
-                    r
-                })
-                .collect();
-            out
-        });
-
-        let a = params.question_coverage_weight;
-        let mut best_phrasing = vec![0f32; self.fact_ids.len()];
-        // A phrasing scores at most cq^a (cp <= 1): below best^(1/a) of its fact it cannot win, and
-        // its cp (and two powf) need not be computed.
-        let mut needed_cq = vec![0f32; self.fact_ids.len()];
-        for (p, q_matched, q_question_missed) in touched {
-            let phrasing = &self.phrasings[p as usize];
-            let f = phrasing.fact as usize;
-            let cq = q_matched / total;
-            if cq <= needed_cq[f] {
-                continue;
+            for t in touched.iter_mut() {
+                let i = t.0 as usize;
+                *t = (t.0, sc.matched[i], sc.questions[i] < n_questions);
+                sc.matched[i] = 0.0;
+                sc.questions[i] = 0;
+                sc.seen[i] = false;
             }
-            let (mut p_matched, mut p_question_missed) = (0f32, false);
-            for slot in &phrasing.slots {
-                let best = slot
-                    .terms
-                    .iter()
-                    .map(|&(id, cover)| cover * reached(id))
-                    .fold(0f32, f32::max);
-                p_matched += slot.weight * best;
-                p_question_missed |= slot.question && best == 0.0;
-            }
-            let cp = if phrasing.weight > 0.0 {
-                p_matched / phrasing.weight
-            } else {
-                0.0
+            let mut facts: Vec<u32> = Vec::new();
+            let out = match top {
+                None => self.rank_all(touched, &qterms, total, penalty, params, sc, &mut facts),
+                Some(top) => self.rank_top(
+                    touched, &qterms, total, penalty, params, sc, &mut facts, top,
+                ),
             };
-            let mut s = cq.powf(a) * cp.powf(1.0 - a);
-            if q_question_missed && p_question_missed {
-                s *= params.question_conflict_penalty;
+            for &f in &facts {
+                sc.best[f as usize] = 0.0;
+                sc.needed[f as usize] = 0.0;
             }
-            if s > best_phrasing[f] {
-                best_phrasing[f] = s;
-                needed_cq[f] = if a > 0.0 { s.powf(1.0 / a) } else { 0.0 };
+            for &id in &reach_ids {
+                sc.reach[id as usize] = 0.0;
             }
-        }
+            out
+        })
+    }
 
-        let unknown = qterms.iter().filter(|q| q.unknown).count() as i32;
-        let penalty = params.unknown_slot_penalty.powi(unknown);
-        let mut out: Vec<Scored> = Vec::new();
-        for (f, &bp) in best_phrasing.iter().enumerate() {
-            if bp <= 0.0 {
-                continue;
+    /// Scores one phrasing: how much of the question it covers (`cq`, to the power
+    /// [`QUESTION_COVERAGE_WEIGHT`]) times how much of itself the question covers.
+    fn phrasing_score(
+        &self,
+        phrasing: &Phrasing,
+        cq: f32,
+        q_question_missed: bool,
+        reach: &[f32],
+        params: &Params,
+    ) -> f32 {
+        let a = params.question_coverage_weight;
+        let (mut p_matched, mut p_question_missed) = (0f32, false);
+        for slot in &phrasing.slots {
+            let best = slot
+                .terms
+                .iter()
+                .map(|&(id, cover)| cover * reach[id as usize])
+                .fold(0f32, f32::max);
+            p_matched += slot.weight * best;
+            p_question_missed |= slot.question && best == 0.0;
+        }
+        let cp = if phrasing.weight > 0.0 {
+            p_matched / phrasing.weight
+        } else {
+            0.0
+        };
+        let mut s = cq.powf(a) * cp.powf(1.0 - a);
+        if q_question_missed && p_question_missed {
+            s *= params.question_conflict_penalty;
+        }
+        s
+    }
+
+    /// Visits a touched phrasing: raises its fact's best phrasing score. A phrasing scores at most
+    /// cq^a (cp <= 1): below best^(1/a) of its fact it cannot win, and is not scored.
+    #[allow(clippy::too_many_arguments)]
+    fn visit(
+        &self,
+        (p, q_matched, q_question_missed): (u32, f32, bool),
+        total: f32,
+        params: &Params,
+        sc: &mut Scratch,
+        facts: &mut Vec<u32>,
+    ) {
+        let phrasing = &self.phrasings[p as usize];
+        let f = phrasing.fact as usize;
+        let cq = q_matched / total;
+        if cq <= sc.needed[f] || cq < sc.prune[f] {
+            return;
+        }
+        let s = self.phrasing_score(phrasing, cq, q_question_missed, &sc.reach, params);
+        if s > sc.best[f] {
+            if sc.best[f] == 0.0 {
+                facts.push(f as u32);
             }
-            let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
-            for q in &qterms {
-                if params.typicality_exponent > 0.0 {
-                    let t = q
-                        .candidates
-                        .iter()
-                        .filter_map(|&(id, sim)| {
-                            let list = &self.typicality[id as usize];
-                            list.binary_search_by_key(&(f as u32), |&(g, _)| g)
-                                .ok()
-                                .map(|i| sim * list[i].1)
-                        })
-                        .fold(0f32, f32::max);
-                    typical += q.weight * t;
-                }
-                let best = q
+            sc.best[f] = s;
+            let a = params.question_coverage_weight;
+            sc.needed[f] = if a > 0.0 { s.powf(1.0 / a) } else { 0.0 };
+        }
+    }
+
+    /// A fact's score from its best phrasing's (`bp`): joined with how much of the question the
+    /// fact's whole vocabulary covers, times evidence, the unknown-word penalty and typicality.
+    fn fact_score(
+        &self,
+        f: usize,
+        bp: f32,
+        qterms: &[QueryTerm],
+        total: f32,
+        penalty: f32,
+        params: &Params,
+    ) -> f32 {
+        let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
+        for q in qterms {
+            if params.typicality_exponent > 0.0 {
+                let t = q
                     .candidates
                     .iter()
-                    .filter(|(id, _)| {
-                        self.fact_postings[*id as usize]
-                            .binary_search(&(f as u32))
-                            .is_ok()
+                    .filter_map(|&(id, sim)| {
+                        let list = &self.typicality[id as usize];
+                        list.binary_search_by_key(&(f as u32), |&(g, _)| g)
+                            .ok()
+                            .map(|i| sim * list[i].1)
                     })
-                    .map(|&(_, s)| s)
                     .fold(0f32, f32::max);
-                covered += q.weight * best;
-                topical += q.weight
-                    * best
-                    * if q.question {
-                        QUESTION_EVIDENCE_SHARE
-                    } else {
-                        1.0
-                    };
+                typical += q.weight * t;
             }
-            let share = params.best_phrasing_share;
-            let evidence = (topical / (params.min_evidence_share * self.max_idf)).min(1.0);
-            let coverage = covered / total;
-            let combined = if params.fact_coverage_mode == 0 {
-                share * bp + (1.0 - share) * coverage
-            } else {
-                bp.powf(share) * coverage.powf(1.0 - share)
-            };
-            let typicality = if params.typicality_exponent > 0.0 {
-                (typical / total).powf(params.typicality_exponent)
+            let best = q
+                .candidates
+                .iter()
+                .filter(|(id, _)| {
+                    self.fact_postings[*id as usize]
+                        .binary_search(&(f as u32))
+                        .is_ok()
+                })
+                .map(|&(_, s)| s)
+                .fold(0f32, f32::max);
+            covered += q.weight * best;
+            topical += q.weight
+                * best
+                * if q.question {
+                    QUESTION_EVIDENCE_SHARE
+                } else {
+                    1.0
+                };
+        }
+        let evidence = (topical / (params.min_evidence_share * self.max_idf)).min(1.0);
+        let coverage = covered / total;
+        let combined = combine(bp, coverage, params);
+        let typicality = if params.typicality_exponent > 0.0 {
+            (typical / total).powf(params.typicality_exponent)
+        } else {
+            1.0
+        };
+        combined * evidence * penalty * typicality
+    }
+
+    /// Scores every fact a touched phrasing belongs to, best first.
+    #[allow(clippy::too_many_arguments)]
+    fn rank_all(
+        &self,
+        mut touched: Vec<(u32, f32, bool)>,
+        qterms: &[QueryTerm],
+        total: f32,
+        penalty: f32,
+        params: &Params,
+        sc: &mut Scratch,
+        facts: &mut Vec<u32>,
+    ) -> Vec<Scored> {
+        touched.sort_unstable_by_key(|t| t.0);
+        for t in touched {
+            self.visit(t, total, params, sc, facts);
+        }
+        let mut out: Vec<Scored> = facts
+            .iter()
+            .map(|&f| Scored {
+                fact: f,
+                score: self.fact_score(
+                    f as usize,
+                    sc.best[f as usize],
+                    qterms,
+                    total,
+                    penalty,
+                    params,
+                ),
+            })
+            .collect();
+        out.sort_by(by_score);
+        out
+    }
+
+    /// [`Index::score_top`]: first the [`SEED_PHRASINGS`] phrasings covering most of the question,
+    /// whose facts' scores set a bar; then only the phrasings and facts that can still clear it.
+    #[allow(clippy::too_many_arguments)]
+    fn rank_top(
+        &self,
+        mut touched: Vec<(u32, f32, bool)>,
+        qterms: &[QueryTerm],
+        total: f32,
+        penalty: f32,
+        params: &Params,
+        sc: &mut Scratch,
+        facts: &mut Vec<u32>,
+        top: Top,
+    ) -> Vec<Scored> {
+        // Each fact's coverage of the question and its evidence, from the facts' postings (a
+        // fraction of the phrasings' postings): with them, a fact's score is bounded by its best
+        // phrasing's alone, and a fact that shares only "when" with the question is ruled out.
+        let mut fact_touched: Vec<u32> = Vec::new();
+        let mut this_term: Vec<u32> = Vec::new();
+        for q in qterms {
+            for &(id, sim) in &q.candidates {
+                for &f in &self.fact_postings[id as usize] {
+                    let c = &mut sc.fact_current[f as usize];
+                    if *c == 0.0 {
+                        this_term.push(f);
+                    }
+                    *c = c.max(sim);
+                }
+            }
+            let evidence_share = if q.question {
+                QUESTION_EVIDENCE_SHARE
             } else {
                 1.0
             };
-            let score = combined * evidence * penalty * typicality;
-            out.push(Scored {
-                fact: f as u32,
-                score,
-            });
+            for &f in &this_term {
+                let i = f as usize;
+                if !sc.fact_seen[i] {
+                    sc.fact_seen[i] = true;
+                    fact_touched.push(f);
+                }
+                sc.covered[i] += q.weight * sc.fact_current[i];
+                sc.topical[i] += q.weight * sc.fact_current[i] * evidence_share;
+                sc.fact_current[i] = 0.0;
+            }
+            this_term.clear();
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact)));
+        // The most fact `i` can score with a best phrasing scoring `bp` (typicality is at most 1).
+        let coverage = |sc: &Scratch, i: usize| sc.covered[i] / total;
+        let headroom = |sc: &Scratch, i: usize| {
+            penalty * (sc.topical[i] / (params.min_evidence_share * self.max_idf)).min(1.0)
+        };
+        let seeds = SEED_PHRASINGS.min(touched.len());
+        if seeds < touched.len() {
+            touched.select_nth_unstable_by(seeds, |a, b| b.1.total_cmp(&a.1));
+        }
+        for &t in &touched[..seeds] {
+            self.visit(t, total, params, sc, facts);
+        }
+        // Lower bounds of the seeds' facts' scores (their best phrasing may still improve).
+        let mut bar = Bar::new(top);
+        for &f in facts.iter() {
+            let s = self.fact_score(
+                f as usize,
+                sc.best[f as usize],
+                qterms,
+                total,
+                penalty,
+                params,
+            );
+            bar.offer(f, s);
+        }
+        // The least question coverage a phrasing needs to lift its fact over the bar.
+        let level = bar.level() * (1.0 - BOUND_MARGIN);
+        let a = params.question_coverage_weight;
+        if level > 0.0 && a > 0.0 {
+            for &f in &fact_touched {
+                let i = f as usize;
+                let most = headroom(sc, i);
+                let bp = if most > 0.0 {
+                    min_best_phrasing(level / most, coverage(sc, i), params)
+                } else {
+                    f32::INFINITY
+                };
+                sc.prune[i] = if bp > 0.0 {
+                    bp.powf(1.0 / a) * (1.0 - BOUND_MARGIN)
+                } else {
+                    0.0
+                };
+            }
+        }
+        for &t in &touched[seeds..] {
+            self.visit(t, total, params, sc, facts);
+        }
+        let mut out: Vec<Scored> = Vec::new();
+        // The seeds' facts first: their scores raise the bar before the others are looked at.
+        for &f in facts.iter() {
+            let i = f as usize;
+            let bp = sc.best[i];
+            let most = combine(bp, coverage(sc, i), params) * headroom(sc, i);
+            if most < bar.level() * (1.0 - BOUND_MARGIN) {
+                continue;
+            }
+            let s = self.fact_score(i, bp, qterms, total, penalty, params);
+            bar.offer(f, s);
+            out.push(Scored { fact: f, score: s });
+        }
+        for &f in &fact_touched {
+            let i = f as usize;
+            sc.covered[i] = 0.0;
+            sc.topical[i] = 0.0;
+            sc.fact_seen[i] = false;
+            sc.prune[i] = 0.0;
+        }
+        out.sort_by(by_score);
+        let mut kept = 0;
+        out.retain(|s| {
+            kept += 1;
+            kept == 1 || (kept <= top.k && s.score >= top.floor)
+        });
         out
     }
 
@@ -498,5 +820,43 @@ impl Index {
             out.push_str(&format!("  {:<20} {:.3}\n", self.fact_id(s.fact), s.score));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answer::{MAX_SUGGESTIONS, RELATED_FLOOR};
+    use crate::engine::Snapshot;
+    use crate::lang::detect_folded;
+    use crate::normalise::{cap, fold};
+    use std::path::Path;
+
+    /// `score_top` must return exactly what a reply reads of the full ranking: the best fact, then
+    /// the next ones up to `k` that score at least the floor, with bit-identical scores.
+    #[test]
+    fn score_top_is_the_head_of_the_full_ranking() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let snap = Snapshot::load(&root.join("knowledge"), &root.join("locales"))
+            .expect("the shipped fact base is valid");
+        let file = root.join("tests/fixtures/questions.tsv");
+        let text = std::fs::read_to_string(&file).expect("the fixture questions");
+        let cases = crate::eval::parse(&file, &text).expect("valid questions");
+        assert!(cases.len() > 100);
+        for case in cases {
+            let q = cap(&case.question);
+            let folded = fold(q);
+            let lang = detect_folded(q, &folded, &|w| snap.index.word_langs(w)).lang;
+            let all = snap.index.score(&folded, lang);
+            let want: Vec<_> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| *i == 0 || (*i < MAX_SUGGESTIONS && s.score >= RELATED_FLOOR))
+                .map(|(_, s)| *s)
+                .collect();
+            let got = snap
+                .index
+                .score_top(&folded, lang, MAX_SUGGESTIONS, RELATED_FLOOR);
+            assert_eq!(got, want, "{}", case.question);
+        }
     }
 }
