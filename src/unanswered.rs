@@ -17,7 +17,7 @@ use crate::normalise::fold;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Two wordings whose content terms overlap at least this much (Jaccard) are one question.
@@ -215,22 +215,9 @@ pub struct UnansweredArgs {
     /// The period: the last N days (today included).
     #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub days: u32,
-    /// The bot's database.
-    #[arg(
-        long,
-        value_name = "PATH",
-        env = "ATTACHE_DATABASE",
-        default_value = crate::store::DEFAULT_PATH
-    )]
-    pub database: PathBuf,
-    /// The bot's PostgreSQL database, when it uses one instead of the SQLite file.
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "ATTACHE_DATABASE_URL",
-        hide_env_values = true
-    )]
-    pub database_url: Option<String>,
+    /// The bot's database: the one `attache serve` uses.
+    #[command(flatten)]
+    pub database: crate::store::DatabaseArgs,
     /// One JSON array of the groups.
     #[arg(long)]
     pub json: bool,
@@ -250,12 +237,14 @@ pub fn run(
     knowledge: &Path,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let location = crate::store::Location::new(&args.database, args.database_url.as_deref());
-    if matches!(location, crate::store::Location::Sqlite(_)) && !args.database.exists() {
-        anyhow::bail!(
-            "no database at {}: pass the one `attache serve` uses with --database",
-            args.database.display()
-        );
+    let location = args.database.location();
+    if let crate::store::Location::Sqlite(path) = &location {
+        if !path.exists() {
+            anyhow::bail!(
+                "no database at {}: pass the one `attache serve` uses with --database",
+                path.display()
+            );
+        }
     }
     let store = crate::store::Store::open_location(&location)
         .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", location.display()))?;
@@ -420,8 +409,10 @@ mod tests {
         let db = dir.path().join("attache.db");
         let args = UnansweredArgs {
             days: 7,
-            database: db.clone(),
-            database_url: None,
+            database: crate::store::DatabaseArgs {
+                path: db.clone(),
+                url: None,
+            },
             json: false,
         };
         let knowledge = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");

@@ -37,23 +37,9 @@ pub struct ServeArgs {
     /// while), for quick iteration.
     #[arg(long, value_name = "ID", env = "ATTACHE_GUILD")]
     pub guild: Option<u64>,
-    /// The bot's database (user languages, server settings, unanswered questions).
-    #[arg(
-        long,
-        value_name = "PATH",
-        env = "ATTACHE_DATABASE",
-        default_value = crate::store::DEFAULT_PATH
-    )]
-    pub database: PathBuf,
-    /// A PostgreSQL database instead of the SQLite file (`postgres://user:password@host/db`),
-    /// shared by every process of a sharded fleet.
-    #[arg(
-        long,
-        value_name = "URL",
-        env = "ATTACHE_DATABASE_URL",
-        hide_env_values = true
-    )]
-    pub database_url: Option<String>,
+    /// The bot's database: a SQLite file, or a PostgreSQL URL.
+    #[command(flatten)]
+    pub database: crate::store::DatabaseArgs,
     /// Ask for the privileged message-content intent (enable it in the Developer Portal too): the
     /// bot then also answers unprompted questions in the channels a server enables.
     #[arg(long, env = "ATTACHE_MESSAGE_CONTENT")]
@@ -684,8 +670,8 @@ pub fn serve(engine: Engine, args: ServeArgs) -> Result<(), ServeError> {
         args.shard_total,
     )?;
     let token = Token::from_env()?;
-    logging::init(&token, args.database_url.as_deref(), args.log_format);
-    let location = crate::store::Location::new(&args.database, args.database_url.as_deref());
+    logging::init(&token, args.database.url.as_deref(), args.log_format);
+    let location = args.database.location();
     let store = Store::open_location(&location).map_err(|e| ServeError::Database {
         path: location.display(),
         error: e.to_string(),

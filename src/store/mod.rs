@@ -281,6 +281,36 @@ impl Location {
     }
 }
 
+/// The command-line options that choose the database, shared by `attache serve` and
+/// `attache unanswered`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DatabaseArgs {
+    /// The SQLite database file (user languages, server settings, unanswered questions).
+    #[arg(
+        long = "database",
+        value_name = "PATH",
+        env = "ATTACHE_DATABASE",
+        default_value = DEFAULT_PATH
+    )]
+    pub path: PathBuf,
+    /// A PostgreSQL database instead of the SQLite file (`postgres://user:password@host/db`),
+    /// shared by every process of a sharded fleet.
+    #[arg(
+        long = "database-url",
+        value_name = "URL",
+        env = "ATTACHE_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub url: Option<String>,
+}
+
+impl DatabaseArgs {
+    /// PostgreSQL when a URL is given, else the SQLite file.
+    pub fn location(&self) -> Location {
+        Location::new(&self.path, self.url.as_deref())
+    }
+}
+
 impl Store {
     /// Wraps a backend.
     pub fn new(backend: impl StoreBackend + 'static) -> Store {
