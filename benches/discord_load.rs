@@ -491,86 +491,31 @@ fn questions() -> Vec<(String, &'static str)> {
 
 /// Question `i`: a `MESSAGE_CREATE` that mentions the bot (even `i`) or an `/ask` (odd `i`).
 fn event(i: usize, question: &str, locale: &str, channels: u64) -> (&'static str, Value) {
-    let user = human(10_000 + (i as u64 % 997));
+    let user_id = 10_000 + (i as u64 % 997);
     if i % 2 == 0 {
         let id = MESSAGE_BASE + i as u64;
         let channel = FIRST_CHANNEL + (i as u64 / 2) % channels;
-        let member = json!({
-            "nick": null,
-            "avatar": null,
-            "roles": [],
-            "joined_at": "2024-06-01T12:00:00.000000+00:00",
-            "premium_since": null,
-            "deaf": false,
-            "mute": false,
-            "flags": 0,
-            "pending": false,
-            "permissions": support::MEMBER_PERMISSIONS.to_string(),
-            "communication_disabled_until": null,
-        });
-        let d = json!({
-            "id": id.to_string(),
-            "channel_id": channel.to_string(),
-            "guild_id": GUILD_ID.to_string(),
-            "author": user,
-            "member": member,
-            "content": format!("<@{BOT_ID}> {question}"),
-            "timestamp": "2024-06-01T12:00:00.000000+00:00",
-            "edited_timestamp": null,
-            "tts": false,
-            "mention_everyone": false,
-            "mentions": [bot_user()],
-            "mention_roles": [],
-            "mention_channels": [],
-            "attachments": [],
-            "embeds": [],
-            "reactions": [],
-            "pinned": false,
-            "type": 0,
-            "flags": 0,
-            "components": [],
-        });
+        let d = support::message_event(
+            id,
+            human(user_id),
+            channel,
+            Some(GUILD_ID),
+            &format!("<@{BOT_ID}> {question}"),
+            vec![bot_user()],
+        );
         ("MESSAGE_CREATE", d)
     } else {
         let id = INTERACTION_BASE + i as u64;
-        let channel = support::CHANNEL_ID.to_string();
-        let d = json!({
-            "id": id.to_string(),
-            "application_id": BOT_ID.to_string(),
-            "type": 2,
-            "data": {
-                "id": "6000000000000000001",
-                "name": "ask",
-                "type": 1,
-                "options": [string_option("question", question)],
-            },
-            "guild_id": GUILD_ID.to_string(),
-            "channel_id": channel,
-            "channel": {"id": channel, "type": 0, "name": "general", "permissions": "2248473465835073"},
-            "member": {
-                "user": user,
-                "nick": null,
-                "avatar": null,
-                "roles": [],
-                "joined_at": "2024-06-01T12:00:00.000000+00:00",
-                "premium_since": null,
-                "deaf": false,
-                "mute": false,
-                "flags": 0,
-                "pending": false,
-                "permissions": support::MEMBER_PERMISSIONS.to_string(),
-                "communication_disabled_until": null,
-            },
-            "token": format!("interaction-token-{id}"),
-            "version": 1,
-            "app_permissions": "2248473465835073",
-            "locale": locale,
-            "guild_locale": "en-US",
-            "entitlements": [],
-            "authorizing_integration_owners": {"0": GUILD_ID.to_string()},
-            "context": 0,
-            "attachment_size_limit": 10485760,
-        });
+        let d = support::slash_event(
+            id,
+            &support::Who::member(),
+            user_id,
+            locale,
+            "ask",
+            vec![string_option("question", question)],
+            Value::Null,
+            0,
+        );
         ("INTERACTION_CREATE", d)
     }
 }

@@ -129,6 +129,97 @@ fn member_with(u: &Value, permissions: u64, roles: &[u64]) -> Value {
     })
 }
 
+/// The `MESSAGE_CREATE` payload of message `id` (a member's when `guild` is set).
+pub fn message_event(
+    id: u64,
+    author: Value,
+    channel: u64,
+    guild: Option<u64>,
+    content: &str,
+    mentions: Vec<Value>,
+) -> Value {
+    let mut d = json!({
+        "id": id.to_string(),
+        "channel_id": channel.to_string(),
+        "author": author,
+        "content": content,
+        "timestamp": TIMESTAMP,
+        "edited_timestamp": null,
+        "tts": false,
+        "mention_everyone": content.contains("@everyone"),
+        "mentions": mentions,
+        "mention_roles": [],
+        "mention_channels": [],
+        "attachments": [],
+        "embeds": [],
+        "reactions": [],
+        "pinned": false,
+        "type": 0,
+        "flags": 0,
+        "components": [],
+    });
+    if let Some(g) = guild {
+        d["guild_id"] = json!(g.to_string());
+        let mut m = member(&d["author"]);
+        m.as_object_mut().unwrap().remove("user");
+        d["member"] = m;
+    }
+    d
+}
+
+/// The `INTERACTION_CREATE` payload of slash command `id` run by `who` (see
+/// [`FakeDiscord::slash_as`]); `dm_channel` is the channel of a direct message.
+#[allow(clippy::too_many_arguments)]
+pub fn slash_event(
+    id: u64,
+    who: &Who,
+    user_id: u64,
+    locale: &str,
+    name: &str,
+    options: Vec<Value>,
+    resolved: Value,
+    dm_channel: u64,
+) -> Value {
+    let u = human(user_id);
+    let mut data = json!({
+        "id": "6000000000000000002",
+        "name": name,
+        "type": 1,
+        "options": options,
+    });
+    if !resolved.is_null() {
+        data["resolved"] = resolved;
+    }
+    let mut d = json!({
+        "id": id.to_string(),
+        "application_id": BOT_ID.to_string(),
+        "type": 2,
+        "data": data,
+        "token": format!("interaction-token-{id}"),
+        "version": 1,
+        "app_permissions": "2248473465835073",
+        "locale": locale,
+        "entitlements": [],
+        "attachment_size_limit": 10485760,
+    });
+    if who.guild {
+        d["guild_id"] = json!(GUILD_ID.to_string());
+        d["channel_id"] = json!(CHANNEL_ID.to_string());
+        d["channel"] = json!({"id": CHANNEL_ID.to_string(), "type": 0, "name": "general", "permissions": who.permissions.to_string()});
+        d["member"] = member_with(&u, who.permissions, &who.roles);
+        d["guild_locale"] = json!("en-US");
+        d["authorizing_integration_owners"] = json!({"0": GUILD_ID.to_string()});
+        d["context"] = json!(0);
+    } else {
+        d["channel_id"] = json!(dm_channel.to_string());
+        d["channel"] = json!({"id": dm_channel.to_string(), "type": 1, "recipients": [u.clone()]});
+        d["user"] = u;
+        d["authorizing_integration_owners"] = json!({"0": GUILD_ID.to_string()});
+        d["context"] = json!(1);
+    }
+    d
+}
+
 /// Who runs a slash command, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Who {
@@ -357,44 +448,11 @@ impl FakeDiscord {
         resolved: Value,
     ) -> u64 {
         let id = self.id();
-        let u = human(user_id);
-        let mut data = json!({
-            "id": "6000000000000000002",
-            "name": name,
-            "type": 1,
-            "options": options,
-        });
-        if !resolved.is_null() {
-            data["resolved"] = resolved;
-        }
-        let mut d = json!({
-            "id": id.to_string(),
-            "application_id": BOT_ID.to_string(),
-            "type": 2,
-            "data": data,
-            "token": format!("interaction-token-{id}"),
-            "version": 1,
-            "app_permissions": "2248473465835073",
-            "locale": locale,
-            "entitlements": [],
-            "attachment_size_limit": 10485760,
-        });
-        if who.guild {
-            d["guild_id"] = json!(GUILD_ID.to_string());
-            d["channel_id"] = json!(CHANNEL_ID.to_string());
-            d["channel"] = json!({"id": CHANNEL_ID.to_string(), "type": 0, "name": "general", "permissions": who.permissions.to_string()});
-            d["member"] = member_with(&u, who.permissions, &who.roles);
-            d["guild_locale"] = json!("en-US");
-            d["authorizing_integration_owners"] = json!({"0": GUILD_ID.to_string()});
-            d["context"] = json!(0);
-        } else {
-            let dm = self.id();
-            d["channel_id"] = json!(dm.to_string());
-            d["channel"] = json!({"id": dm.to_string(), "type": 1, "recipients": [u.clone()]});
-            d["user"] = u;
-            d["authorizing_integration_owners"] = json!({"0": GUILD_ID.to_string()});
-            d["context"] = json!(1);
-        }
+        // A direct message gets a channel of its own.
+        let dm_channel = if who.guild { 0 } else { self.id() };
+        let d = slash_event(
+            id, who, user_id, locale, name, options, resolved, dm_channel,
+        );
         check_parses::<serenity::Interaction>(&d);
         self.dispatch("INTERACTION_CREATE", d);
         id
@@ -500,32 +558,7 @@ impl FakeDiscord {
         mentions: Vec<Value>,
     ) -> u64 {
         let id = self.id();
-        let mut d = json!({
-            "id": id.to_string(),
-            "channel_id": channel.to_string(),
-            "author": author,
-            "content": content,
-            "timestamp": TIMESTAMP,
-            "edited_timestamp": null,
-            "tts": false,
-            "mention_everyone": content.contains("@everyone"),
-            "mentions": mentions,
-            "mention_roles": [],
-            "mention_channels": [],
-            "attachments": [],
-            "embeds": [],
-            "reactions": [],
-            "pinned": false,
-            "type": 0,
-            "flags": 0,
-            "components": [],
-        });
-        if let Some(g) = guild {
-            d["guild_id"] = json!(g.to_string());
-            let mut m = member(&d["author"]);
-            m.as_object_mut().unwrap().remove("user");
-            d["member"] = m;
-        }
+        let d = message_event(id, author, channel, guild, content, mentions);
         check_parses::<serenity::Message>(&d);
         self.dispatch("MESSAGE_CREATE", d);
         id
