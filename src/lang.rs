@@ -471,15 +471,21 @@ fn accent_votes(raw: &str, votes: &mut [f32; 7]) {
 /// The Simplified form of a Traditional character from the table above, or the character itself.
 /// Matching folds both forms together so that Simplified and Traditional phrasings help each other.
 pub fn to_simplified(c: char) -> char {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<char, char>> =
+    // Every Traditional character is a CJK ideograph: anything below the CJK blocks (Latin text,
+    // kana) maps to itself without a lookup, which is most characters folded.
+    if (c as u32) < 0x2E80 {
+        return c;
+    }
+    static MAP: std::sync::OnceLock<crate::matcher::FastMap<char, char>> =
         std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, char> =
+        let mut m: crate::matcher::FastMap<char, char> =
             TRADITIONAL.chars().zip(SIMPLIFIED.chars()).collect();
         // Variants outside the detection tables: 台 and 么 are written in Taiwan too.
         m.insert('臺', '台');
         m.insert('麽', '么');
         m.insert('係', '系');
+        debug_assert!(m.keys().all(|&k| (k as u32) >= 0x2E80));
         m
     });
     map.get(&c).copied().unwrap_or(c)
@@ -638,6 +644,7 @@ mod tests {
         assert_eq!(to_simplified('訪'), '访');
         assert_eq!(to_simplified('臺'), '台');
         assert_eq!(to_simplified('a'), 'a');
+        assert!(TRADITIONAL.chars().all(|c| (c as u32) >= 0x2E80));
         for c in SIMPLIFIED.chars() {
             assert!(!TRADITIONAL.contains(c), "{c} is in both tables");
         }

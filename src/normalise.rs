@@ -216,34 +216,87 @@ impl Token {
 /// Splits folded text into words and CJK character pairs, in order. Runs of CJK characters give
 /// their overlapping pairs; a lone CJK character gives itself.
 pub fn tokens(folded: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    for piece in folded.split_whitespace() {
-        let chars: Vec<char> = piece.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            if is_cjk(chars[i]) {
-                let start = i;
-                while i < chars.len() && is_cjk(chars[i]) {
-                    i += 1;
+    token_refs(folded)
+        .map(|t| match t {
+            TokenRef::Word(w) => Token::Word(w.to_string()),
+            TokenRef::Gram(a, b) => Token::Gram(std::iter::once(a).chain(b).collect()),
+        })
+        .collect()
+}
+
+/// A [`Token`] borrowed from the folded text: a word as a slice, a pair (or a lone character) as
+/// characters. Analysing a question or a phrasing reads every token once, so allocating a `String`
+/// per token (and a `Vec<char>` per word) was a large share of analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenRef<'a> {
+    /// A word of an alphabetic script, folded.
+    Word(&'a str),
+    /// Two adjacent CJK characters, or one standing alone (`None` second).
+    Gram(char, Option<char>),
+}
+
+/// The tokens of [`tokens`], in the same order, without allocating.
+pub fn token_refs(folded: &str) -> TokenRefs<'_> {
+    TokenRefs {
+        pieces: folded.split_whitespace(),
+        rest: "",
+        prev_cjk: None,
+    }
+}
+
+/// Iterator of [`token_refs`].
+#[derive(Debug, Clone)]
+pub struct TokenRefs<'a> {
+    pieces: std::str::SplitWhitespace<'a>,
+    /// What is left of the current piece.
+    rest: &'a str,
+    /// The last character of the CJK pair just given, while its run goes on.
+    prev_cjk: Option<char>,
+}
+
+impl<'a> Iterator for TokenRefs<'a> {
+    type Item = TokenRef<'a>;
+
+    fn next(&mut self) -> Option<TokenRef<'a>> {
+        loop {
+            if let Some(p) = self.prev_cjk {
+                match self.rest.chars().next() {
+                    Some(c) if is_cjk(c) => {
+                        self.rest = &self.rest[c.len_utf8()..];
+                        self.prev_cjk = Some(c);
+                        return Some(TokenRef::Gram(p, Some(c)));
+                    }
+                    _ => self.prev_cjk = None,
                 }
-                let run = &chars[start..i];
-                if run.len() == 1 {
-                    out.push(Token::Gram(run[0].to_string()));
-                } else {
-                    for pair in run.windows(2) {
-                        out.push(Token::Gram(pair.iter().collect()));
+            }
+            let Some(c) = self.rest.chars().next() else {
+                self.rest = self.pieces.next()?;
+                continue;
+            };
+            if is_cjk(c) {
+                let after = &self.rest[c.len_utf8()..];
+                match after.chars().next() {
+                    Some(n) if is_cjk(n) => {
+                        self.rest = &after[n.len_utf8()..];
+                        self.prev_cjk = Some(n);
+                        return Some(TokenRef::Gram(c, Some(n)));
+                    }
+                    _ => {
+                        self.rest = after;
+                        return Some(TokenRef::Gram(c, None));
                     }
                 }
-            } else {
-                let start = i;
-                while i < chars.len() && !is_cjk(chars[i]) {
-                    i += 1;
-                }
-                out.push(Token::Word(chars[start..i].iter().collect()));
             }
+            let end = self
+                .rest
+                .char_indices()
+                .find(|&(_, c)| is_cjk(c))
+                .map_or(self.rest.len(), |(i, _)| i);
+            let (word, rest) = self.rest.split_at(end);
+            self.rest = rest;
+            return Some(TokenRef::Word(word));
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -302,6 +355,55 @@ mod tests {
             ]
         );
         assert_eq!(tokens("谁"), vec![Token::Gram("谁".into())]);
+    }
+
+    /// The tokenizer before [`token_refs`], which `tokens` must still agree with.
+    fn tokens_reference(folded: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        for piece in folded.split_whitespace() {
+            let chars: Vec<char> = piece.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                if is_cjk(chars[i]) {
+                    let start = i;
+                    while i < chars.len() && is_cjk(chars[i]) {
+                        i += 1;
+                    }
+                    let run = &chars[start..i];
+                    if run.len() == 1 {
+                        out.push(Token::Gram(run[0].to_string()));
+                    } else {
+                        for pair in run.windows(2) {
+                            out.push(Token::Gram(pair.iter().collect()));
+                        }
+                    }
+                } else {
+                    let start = i;
+                    while i < chars.len() && !is_cjk(chars[i]) {
+                        i += 1;
+                    }
+                    out.push(Token::Word(chars[start..i].iter().collect()));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn token_refs_agree_with_the_reference() {
+        for text in [
+            "",
+            "   ",
+            "访问日期 blinken",
+            "谁",
+            "a访b问题c 访 访问 问题",
+            "ブリンケンはいつ来ますか x",
+            "abc访问def日期gh 期 x谁y",
+            "訪問中国 2024年6月18日",
+        ] {
+            let folded = fold(text);
+            assert_eq!(tokens(&folded), tokens_reference(&folded), "{text}");
+        }
     }
 
     #[test]

@@ -16,7 +16,9 @@ pub const SYNONYMS_FILE: &str = "synonyms.toml";
 /// stemmed language, so an inflected form finds its group.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Synonyms {
-    map: HashMap<String, String>,
+    /// FxHash: looked up twice per word of every phrasing and question, with keys from the
+    /// curated file only.
+    map: crate::matcher::FastMap<String, String>,
     groups: usize,
 }
 
@@ -36,7 +38,7 @@ struct Group {
 impl Synonyms {
     /// Builds the map from groups of words; a group's key is `=` and its first word, folded.
     pub fn from_groups(groups: &[Vec<String>]) -> Self {
-        let mut map = HashMap::new();
+        let mut map = crate::matcher::FastMap::default();
         let mut count = 0;
         for words in groups {
             let Some(first) = words.first() else { continue };

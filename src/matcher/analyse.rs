@@ -5,10 +5,13 @@
 //! fully when one of the character pairs it belongs to matches, and partly when only the character
 //! itself does; this makes coverage independent of where words begin and end in unspaced text.
 
+use super::index::FastMap;
 use crate::knowledge::Synonyms;
 use crate::lang::{to_simplified, Lang};
-use crate::normalise::{fold, is_han, is_kana, tokens, Token, MAX_QUERY_TOKENS};
+use crate::normalise::{fold, is_han, is_kana, token_refs, TokenRef, MAX_QUERY_TOKENS};
 use rust_stemmers::Stemmer;
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// How a slot was made; each class weighs differently because each carries a different amount of
@@ -393,13 +396,52 @@ const WORD_ALIASES: &[(&str, &str)] = &[
 const STOP_CJK: &str = "的了吗嗎呢吧啊是在有和与與及这這那个個么麼也都就我你他她它们們请請嘛哦呀のはがをにでともかねよへや";
 
 fn is_stop_word(w: &str) -> bool {
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<
+        std::collections::HashSet<
+            &'static str,
+            std::hash::BuildHasherDefault<super::index::FxHasher>,
+        >,
+    > = OnceLock::new();
     SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
         .contains(w)
 }
 
+/// A thread's stem cache holds at most this many words per language before it is emptied: a
+/// serving bot reads words from anyone, and must not grow without bound.
+const STEM_CACHE_MAX: usize = 1 << 16;
+
+thread_local! {
+    /// Stems already computed on this thread, per language (by [`Lang::bit`] position). The same
+    /// few thousand words recur in every phrasing and question, and a Snowball stem costs far
+    /// more than a hash lookup.
+    static STEMS: RefCell<Vec<FastMap<Box<str>, Box<str>>>> = const { RefCell::new(Vec::new()) };
+}
+
 /// The Snowball stem of `word` in `lang`, or the word itself for languages without a stemmer.
 pub fn stem(lang: Lang, word: &str) -> String {
+    if lang.stemmer().is_none() {
+        return word.to_string();
+    }
+    let slot = lang.bit().trailing_zeros() as usize;
+    STEMS.with(|cell| {
+        let mut caches = cell.borrow_mut();
+        if caches.len() <= slot {
+            caches.resize_with(slot + 1, FastMap::default);
+        }
+        let cache = &mut caches[slot];
+        if let Some(s) = cache.get(word) {
+            return s.to_string();
+        }
+        let s = stem_uncached(lang, word);
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(word.into(), s.as_str().into());
+        s
+    })
+}
+
+fn stem_uncached(lang: Lang, word: &str) -> String {
     static STEMMERS: OnceLock<Vec<(Lang, Stemmer)>> = OnceLock::new();
     let stemmers = STEMMERS.get_or_init(|| {
         Lang::ALL
@@ -420,7 +462,12 @@ pub fn analyse(text: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot> {
 
 /// [`analyse`] for text already folded. At most [`MAX_QUERY_TOKENS`] words and character pairs are read.
 pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot> {
-    let simplified: String = folded.chars().map(to_simplified).collect();
+    // Only CJK characters have a Simplified form: ASCII text (most phrasings) is kept as it is.
+    let simplified: Cow<str> = if folded.is_ascii() {
+        Cow::Borrowed(folded)
+    } else {
+        Cow::Owned(folded.chars().map(to_simplified).collect())
+    };
     let stem_lang = if lang.stemmer().is_some() {
         lang
     } else {
@@ -429,46 +476,46 @@ pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot
     let mut slots = Vec::new();
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, slots: &mut Vec<Slot>| {
-        cjk_slots(run, synonyms, slots);
-        run.clear();
+        if !run.is_empty() {
+            cjk_slots(run, synonyms, slots);
+            run.clear();
+        }
     };
-    for token in tokens(&simplified).into_iter().take(MAX_QUERY_TOKENS) {
+    for token in token_refs(&simplified).take(MAX_QUERY_TOKENS) {
         match token {
-            Token::Word(w) => {
+            TokenRef::Word(w) => {
                 flush(&mut run, &mut slots);
-                let w = WORD_ALIASES
+                let w: &str = WORD_ALIASES
                     .iter()
                     .find(|(from, _)| *from == w)
-                    .map_or(w, |(_, to)| to.to_string());
-                if is_stop_word(&w)
+                    .map_or(w, |(_, to)| to);
+                if is_stop_word(w)
                     || (w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit()))
                 {
                     continue;
                 }
-                let stemmed = stem(stem_lang, &w);
+                let stemmed = stem(stem_lang, w);
                 let mut keys = Vec::with_capacity(2);
-                if let Some(group) = synonyms
-                    .group_of(&w)
-                    .or_else(|| synonyms.group_of(&stemmed))
-                {
+                if let Some(group) = synonyms.group_of(w).or_else(|| synonyms.group_of(&stemmed)) {
                     keys.push((group.to_string(), 1.0));
                 }
                 keys.push((stemmed, 1.0));
                 slots.push(Slot {
                     keys,
-                    question: QUESTION_WORDS.contains(&w.as_str()),
-                    raw: w,
+                    question: QUESTION_WORDS.contains(&w),
+                    raw: w.to_string(),
                     class: Class::Word,
                 });
             }
-            Token::Gram(g) => {
+            TokenRef::Gram(a, b) => {
                 // Pairs overlap: rebuild the run of characters they came from.
-                let chars: Vec<char> = g.chars().collect();
-                if run.last() == chars.first() && chars.len() == 2 && !run.is_empty() {
-                    run.push(chars[1]);
-                } else {
-                    flush(&mut run, &mut slots);
-                    run.extend(chars);
+                match b {
+                    Some(b) if run.last() == Some(&a) => run.push(b),
+                    _ => {
+                        flush(&mut run, &mut slots);
+                        run.push(a);
+                        run.extend(b);
+                    }
                 }
             }
         }

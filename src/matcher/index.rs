@@ -1,7 +1,7 @@
 //! The immutable index the matcher searches: built once per fact base by [`IndexBuilder`], then
 //! shared read-only by every question.
 
-use super::analyse::{analyse, stem, Class, Slot, QUESTION_WORD_BOOST};
+use super::analyse::{analyse, analyse_folded, stem, Class, Slot, QUESTION_WORD_BOOST};
 use crate::knowledge::FactBase;
 use crate::knowledge::Synonyms;
 use crate::lang::Lang;
@@ -121,7 +121,14 @@ pub struct Index {
     /// Per term, the facts whose phrasings use it with how typical it is of each (the share of the
     /// fact's phrasings that use it, relative to the fact where it is most typical), sorted by fact.
     pub(crate) typicality: Vec<Vec<(u32, f32)>>,
-    pub(crate) deletes: FastMap<String, Vec<u32>>,
+    /// The typo (deletion) index: the [`deletion_key`] of every deletion of every word of
+    /// `words`, to the range of `delete_words` listing those words (ascending). Keys are hashes,
+    /// not strings: a `String` per deletion (~37,000 on the real base) was a large share of
+    /// building the index; [`Index::typo_words`] checks each word found against the deletion
+    /// itself, so a hash collision never adds a word.
+    pub(crate) deletes: FastMap<u64, (u32, u32)>,
+    /// The word numbers (in `words`) of the deletion index's ranges.
+    pub(crate) delete_words: Vec<u32>,
     /// Every word the deletion index knows, as written (stems and raw forms), with its term.
     pub(crate) words: Vec<(String, TermId)>,
     pub(crate) phrasings: Vec<Phrasing>,
@@ -161,6 +168,80 @@ impl Index {
     pub fn term(&self, key: &str) -> Option<TermId> {
         self.vocab.get(key).copied()
     }
+
+    /// The words of the deletion index (with their terms) that `d` is a deletion of (see
+    /// [`deletions`], with each word's own number of edits), in word order: exactly the words a
+    /// deletion index keyed by strings would list under `d`.
+    pub(crate) fn typo_words<'a>(
+        &'a self,
+        d: &'a str,
+    ) -> impl Iterator<Item = &'a (String, TermId)> + 'a {
+        let range = self
+            .deletes
+            .get(&deletion_key(d))
+            .map_or(0..0, |&(start, len)| {
+                start as usize..start as usize + len as usize
+            });
+        self.delete_words[range]
+            .iter()
+            .map(|&w| &self.words[w as usize])
+            .filter(move |(word, _)| is_deletion(d, word))
+    }
+}
+
+/// The key of a deletion string in the deletion index: FxHash of its bytes and length.
+pub(crate) fn deletion_key(d: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(d.as_bytes());
+    h.write_usize(d.len());
+    h.finish()
+}
+
+/// True when [`deletions`]`(word, max_edits(word's length).max(1))` holds `d`: `d` is `word`
+/// itself, or a non-empty subsequence of it at most that many characters shorter.
+fn is_deletion(d: &str, word: &str) -> bool {
+    let (nd, nw) = (d.chars().count(), word.chars().count());
+    if nd > nw || nw - nd > max_edits(nw).max(1) {
+        return false;
+    }
+    if nd == nw {
+        return d == word;
+    }
+    if nd == 0 {
+        return false;
+    }
+    let mut rest = word.chars();
+    d.chars().all(|c| rest.any(|x| x == c))
+}
+
+/// The [`deletion_key`]s of every string of [`deletions`]`(word, edits)`, sorted, without repeats;
+/// made without a `String` per deletion (one buffer, reused).
+fn deletion_keys(word: &str, edits: usize) -> Vec<u64> {
+    fn go(cur: &mut Vec<char>, left: usize, buf: &mut String, out: &mut Vec<u64>) {
+        // As in `deletions`: a single character is not shortened further.
+        if left == 0 || cur.len() <= 1 {
+            return;
+        }
+        for i in 0..cur.len() {
+            // Deleting any character of a run of equal ones gives the same string.
+            if i > 0 && cur[i] == cur[i - 1] {
+                continue;
+            }
+            let c = cur.remove(i);
+            buf.clear();
+            buf.extend(cur.iter());
+            out.push(deletion_key(buf));
+            go(cur, left - 1, buf, out);
+            cur.insert(i, c);
+        }
+    }
+    let mut out = vec![deletion_key(word)];
+    let mut cur: Vec<char> = word.chars().collect();
+    let mut buf = String::with_capacity(word.len());
+    go(&mut cur, edits, &mut buf, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A slot as the builder holds it: its weight factor and its terms with their cover.
@@ -261,10 +342,14 @@ impl IndexBuilder {
                 // The word as written leads to the same term as its stem, so that a question stemmed
                 // in another language still finds it.
                 let stem_id = terms.last().map(|t| t.0).expect("a word slot has a key");
-                if !self.vocab.contains_key(&slot.raw) {
-                    self.vocab.insert(slot.raw.clone(), stem_id);
-                }
-                if let (Some(l), Some(&raw_id)) = (lang, self.vocab.get(&slot.raw)) {
+                let raw_id = match self.vocab.get(slot.raw.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        self.vocab.insert(slot.raw.clone(), stem_id);
+                        stem_id
+                    }
+                };
+                if let Some(l) = lang {
                     self.langs[raw_id as usize] |= l.bit();
                 }
             }
@@ -296,8 +381,10 @@ impl IndexBuilder {
     /// read in every Latin-script language since keywords have no language.
     pub fn add_keyword(&mut self, fact: u32, text: &str) {
         let mut ids = Vec::new();
+        // Folded once for the four readings.
+        let folded = crate::normalise::fold(text);
         for lang in [Lang::En, Lang::Es, Lang::Fr, Lang::De] {
-            let slots = analyse(text, lang, &self.synonyms);
+            let slots = analyse_folded(&folded, lang, &self.synonyms);
             let slots = self.add_slots(&slots, None);
             ids.extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
         }
@@ -383,7 +470,6 @@ impl IndexBuilder {
                 weight,
             });
         }
-        let mut deletes: FastMap<String, Vec<u32>> = FastMap::default();
         let mut words: Vec<(String, TermId)> = self
             .vocab
             .iter()
@@ -395,14 +481,23 @@ impl IndexBuilder {
             .map(|(k, &id)| (k.clone(), id))
             .collect();
         words.sort();
-        // Making the deletions is most of this; on every core, then inserted in word order.
+        // Making the deletions is most of this; on every core. Then one sort of (key, word)
+        // pairs lays every key's words out contiguously, in word order, instead of a `Vec` per key.
         let made = crate::knowledge::par_map(&words, |(key, _)| {
-            deletions(key, max_edits(key.chars().count()).max(1))
+            deletion_keys(key, max_edits(key.chars().count()).max(1))
         });
-        for (w, made) in made.into_iter().enumerate() {
-            for d in made {
-                deletes.entry(d).or_default().push(w as u32);
-            }
+        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(made.iter().map(Vec::len).sum());
+        for (w, keys) in made.into_iter().enumerate() {
+            pairs.extend(keys.into_iter().map(|k| (k, w as u32)));
+        }
+        pairs.sort_unstable();
+        let mut deletes: FastMap<u64, (u32, u32)> = FastMap::default();
+        deletes.reserve(pairs.len() / 2);
+        let delete_words: Vec<u32> = pairs.iter().map(|&(_, w)| w).collect();
+        let mut start = 0;
+        for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+            deletes.insert(run[0].0, (start as u32, run.len() as u32));
+            start += run.len();
         }
         Index {
             vocab: self.vocab,
@@ -413,6 +508,7 @@ impl IndexBuilder {
             fact_postings,
             typicality,
             deletes,
+            delete_words,
             words,
             phrasings,
             fact_ids: self.fact_ids,
@@ -559,6 +655,31 @@ mod tests {
                 assert_eq!(deletions(w, e), deletions_reference(w, e), "{w} {e}");
             }
         }
+    }
+
+    #[test]
+    fn deletion_keys_are_the_keys_of_the_deletions() {
+        for w in [
+            "aab",
+            "aaaa",
+            "blinken",
+            "mississippi",
+            "secretary",
+            "訪問中国",
+        ] {
+            let e = max_edits(w.chars().count()).max(1);
+            let mut want: Vec<u64> = deletions(w, e).iter().map(|d| deletion_key(d)).collect();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(deletion_keys(w, e), want, "{w}");
+            for d in deletions(w, e) {
+                assert!(is_deletion(&d, w), "{d} of {w}");
+            }
+            for d in deletions(w, e + 1).into_iter().skip(deletions(w, e).len()) {
+                assert!(!is_deletion(&d, w), "{d} is too far from {w}");
+            }
+        }
+        assert!(!is_deletion("chian", "china"), "not a subsequence");
     }
 
     #[test]

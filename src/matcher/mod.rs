@@ -14,7 +14,8 @@ pub use analyse::{
     SINGLE_CHARACTER_COVER,
 };
 pub use index::{
-    deletions, max_edits, Index, IndexBuilder, Phrasing, TermId, FUZZY_MIN_LEN, FUZZY_TWO_EDITS_LEN,
+    deletions, max_edits, FastMap, FxHasher, Index, IndexBuilder, Phrasing, TermId, FUZZY_MIN_LEN,
+    FUZZY_TWO_EDITS_LEN,
 };
 pub use score::{
     Params, Scored, ANSWER_THRESHOLD, BEST_PHRASING_SHARE, FACT_COVERAGE_MODE,

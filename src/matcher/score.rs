@@ -336,21 +336,17 @@ impl Index {
         if (out.is_empty() || false_friend) && len + 1 >= super::index::FUZZY_MIN_LEN {
             let edits = max_edits(len).max(1);
             for d in deletions(&slot.raw, edits) {
-                if let Some(words) = self.deletes.get(&d) {
-                    for &w in words {
-                        let (word, id) = &self.words[w as usize];
-                        let sim = similarity(&slot.raw, word);
-                        // Short words keep their first letter when mistyped far more often than not;
-                        // without this rule "age" would be a typo of "tage".
-                        let same_start =
-                            len > SHORT_WORD_LEN || slot.raw.chars().next() == word.chars().next();
-                        if same_start && (FUZZY_MIN_SIMILARITY..1.0).contains(&sim) {
-                            push(*id, sim, &mut out);
-                            // A typo of a word in a synonym group belongs to the group too.
-                            if let Some(g) = self.synonyms.group_of(word).and_then(|g| self.term(g))
-                            {
-                                push(g, sim, &mut out);
-                            }
+                for (word, id) in self.typo_words(&d) {
+                    let sim = similarity(&slot.raw, word);
+                    // Short words keep their first letter when mistyped far more often than not;
+                    // without this rule "age" would be a typo of "tage".
+                    let same_start =
+                        len > SHORT_WORD_LEN || slot.raw.chars().next() == word.chars().next();
+                    if same_start && (FUZZY_MIN_SIMILARITY..1.0).contains(&sim) {
+                        push(*id, sim, &mut out);
+                        // A typo of a word in a synonym group belongs to the group too.
+                        if let Some(g) = self.synonyms.group_of(word).and_then(|g| self.term(g)) {
+                            push(g, sim, &mut out);
                         }
                     }
                 }
@@ -360,10 +356,19 @@ impl Index {
     }
 
     fn query_terms(&self, slots: &[Slot], lang: Lang, params: &Params) -> Vec<QueryTerm> {
-        let mut seen = std::collections::HashSet::new();
+        // Repeated slots (same text, same keys) count once. A question has a few dozen slots at
+        // most: a linear scan of those kept is cheaper than hashing a copy of each slot's text.
+        let mut seen: Vec<(&str, usize)> = Vec::with_capacity(slots.len());
         slots
             .iter()
-            .filter(|s| seen.insert((s.raw.clone(), s.keys.len())))
+            .filter(|s| {
+                let k = (s.raw.as_str(), s.keys.len());
+                let new = !seen.contains(&k);
+                if new {
+                    seen.push(k);
+                }
+                new
+            })
             .map(|s| {
                 let candidates = self.candidates(s, lang);
                 // The slot weighs what its own key weighs; a typo weighs what the word it stands for does.
