@@ -5,7 +5,7 @@
 //! few multi-word names collapsed into one token (`united states -> us`). Tokens are words for
 //! alphabetic scripts and character pairs for Chinese and Japanese, which have no spaces.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Questions longer than this many characters are cut before any matching.
 ///
@@ -108,6 +108,14 @@ pub fn fold(text: &str) -> String {
         // most of the cost of folding an English question or phrasing.
         for c in text.chars() {
             push_folded(&mut out, c.to_ascii_lowercase());
+        }
+    } else if unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        // Already in NFKC (most CJK and accented text): the normaliser would give the same
+        // characters back, at several times the cost of this check.
+        for c in text.chars() {
+            for lc in c.to_lowercase() {
+                push_folded(&mut out, lc);
+            }
         }
     } else {
         for c in text.nfkc() {

@@ -49,6 +49,43 @@ pub struct FactBase {
     /// Synonym groups for matching (`knowledge/synonyms.toml`).
     pub synonyms: super::Synonyms,
     by_id: HashMap<String, usize>,
+    /// The phrasings as validation folded them, for the index builder to take instead of folding
+    /// each phrasing a second time.
+    pub(crate) folded: PreFolded,
+}
+
+/// Every fact's phrasings (in `questions` order), folded, each with the [`text_hash`] of the text
+/// it was folded from: [`crate::matcher::IndexBuilder::from_facts`] takes them once and uses an
+/// entry only if its phrasing still hashes the same, so a fact base changed after loading is
+/// folded afresh rather than indexed wrongly.
+#[derive(Debug, Default)]
+pub(crate) struct PreFolded(std::sync::Mutex<Vec<Vec<(u64, String)>>>);
+
+impl PreFolded {
+    /// Holds `folded`, one list per fact.
+    pub(crate) fn new(folded: Vec<Vec<(u64, String)>>) -> Self {
+        PreFolded(std::sync::Mutex::new(folded))
+    }
+
+    /// Takes what is held, leaving nothing (the index is built once per load).
+    pub(crate) fn take(&self) -> Vec<Vec<(u64, String)>> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+impl Clone for PreFolded {
+    fn clone(&self) -> Self {
+        PreFolded::new(self.0.lock().unwrap_or_else(|e| e.into_inner()).clone())
+    }
+}
+
+/// A 64-bit hash of a phrasing's text, to tell whether a [`PreFolded`] entry is still its fold.
+pub(crate) fn text_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::matcher::FxHasher::default();
+    h.write(text.as_bytes());
+    h.write_usize(text.len());
+    h.finish()
 }
 
 impl FactBase {
@@ -66,6 +103,7 @@ impl FactBase {
             regression,
             synonyms: super::Synonyms::default(),
             by_id,
+            folded: PreFolded::default(),
         }
     }
 

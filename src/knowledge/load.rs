@@ -125,7 +125,7 @@ pub fn load_dir(dir: &Path) -> Result<FactBase, Invalid> {
     if facts.is_empty() && problems.is_empty() {
         problems.push(Problem::file(dir, ProblemKind::NoFacts));
     }
-    check_facts(&facts, &mut problems);
+    let folded = check_facts_folded(&facts, &mut problems);
     let questions = dir.join("questions.tsv");
     let regression = if questions.exists() {
         match read_text(&questions).and_then(|t| crate::eval::parse(&questions, &t)) {
@@ -139,8 +139,14 @@ pub fn load_dir(dir: &Path) -> Result<FactBase, Invalid> {
         vec![]
     };
     if problems.is_empty() {
+        // `FactBase::new` sorts the facts by id (stably): sort them here, with their folded
+        // phrasings, so that each list stays with its fact.
+        let mut pairs: Vec<(Fact, Vec<(u64, String)>)> = facts.into_iter().zip(folded).collect();
+        pairs.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let (facts, folded): (Vec<Fact>, Vec<_>) = pairs.into_iter().unzip();
         let mut base = FactBase::new(brief, facts, regression);
         base.synonyms = synonyms;
+        base.folded = super::fact::PreFolded::new(folded);
         Ok(base)
     } else {
         Err(Invalid(problems))
@@ -258,6 +264,12 @@ pub fn parse_facts(
 
 /// Checks across facts: unique ids, related ids that exist, and no phrasing under two facts.
 pub fn check_facts(facts: &[Fact], problems: &mut Vec<Problem>) {
+    check_facts_folded(facts, problems);
+}
+
+/// [`check_facts`], returning every fact's phrasings folded (in `questions` order, with the
+/// [`super::fact::text_hash`] of each), which the index builder would otherwise fold again.
+fn check_facts_folded(facts: &[Fact], problems: &mut Vec<Problem>) -> Vec<Vec<(u64, String)>> {
     let mut ids: HashMap<&str, &Fact> = HashMap::new();
     for fact in facts {
         if let Some(first) = ids.get(fact.id.as_str()) {
@@ -287,18 +299,18 @@ pub fn check_facts(facts: &[Fact], problems: &mut Vec<Problem>) {
             }
         }
     }
-    let mut seen: HashMap<String, &str> = HashMap::new();
     // Folding every phrasing is most of this check: done on every core first.
-    let keys = super::par_map(facts, |fact| {
+    let folded = super::par_map(facts, |fact| {
         fact.questions
             .values()
             .flatten()
-            .map(|p| crate::normalise::fold(p))
-            .collect::<Vec<String>>()
+            .map(|p| (super::fact::text_hash(p), crate::normalise::fold(p)))
+            .collect::<Vec<(u64, String)>>()
     });
-    for (fact, keys) in facts.iter().zip(keys) {
-        for (phrasing, key) in fact.questions.values().flatten().zip(keys) {
-            match seen.get(&key) {
+    let mut seen: crate::matcher::FastMap<&str, &str> = crate::matcher::FastMap::default();
+    for (fact, keys) in facts.iter().zip(&folded) {
+        for (phrasing, (_, key)) in fact.questions.values().flatten().zip(keys) {
+            match seen.get(key.as_str()) {
                 Some(&other) if other != fact.id => problems.push(
                     Problem::at(
                         &fact.origin.file,
@@ -317,6 +329,7 @@ pub fn check_facts(facts: &[Fact], problems: &mut Vec<Problem>) {
             }
         }
     }
+    folded
 }
 
 /// Kebab case: lower-case ASCII letters and digits in words joined by single dashes.
@@ -408,7 +421,7 @@ mod tests {
         facts.extend(b);
         facts[0].related.push("nope".into());
         let mut problems = vec![];
-        check_facts(&facts, &mut problems);
+        let folded = check_facts_folded(&facts, &mut problems);
         assert!(problems
             .iter()
             .any(|p| matches!(p.kind, ProblemKind::DuplicateId { .. })));
@@ -423,7 +436,7 @@ mod tests {
         let (b, _) = parse(&fact_toml("b", "Blinken"));
         facts.extend(b);
         let mut problems = vec![];
-        check_facts(&facts, &mut problems);
+        let folded = check_facts_folded(&facts, &mut problems);
         // Both facts list "a1".."a6" in English.
         assert!(problems.iter().any(
             |p| matches!(&p.kind, ProblemKind::PhrasingCollision { other, .. } if other == "a")

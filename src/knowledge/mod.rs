@@ -10,6 +10,7 @@ mod load;
 mod synonyms;
 
 pub use error::{line_of, Invalid, Lines, Problem, ProblemKind};
+pub(crate) use fact::text_hash;
 pub use fact::{Fact, FactBase, Origin};
 pub use load::{
     check_facts, files_with_ext, is_kebab, load_dir, parse_facts, read_text, MAX_FILE_BYTES,

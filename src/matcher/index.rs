@@ -214,31 +214,62 @@ fn is_deletion(d: &str, word: &str) -> bool {
     d.chars().all(|c| rest.any(|x| x == c))
 }
 
-/// The [`deletion_key`]s of every string of [`deletions`]`(word, edits)`, sorted, without repeats;
-/// made without a `String` per deletion (one buffer, reused).
+/// The [`deletion_key`]s of every string of [`deletions`]`(word, edits)`, sorted, without repeats.
+///
+/// That set is the word itself and every string left by deleting a set of at most `edits` of its
+/// characters, keeping at least one. Each set of positions is made once (in increasing order)
+/// by copying the word's byte slices between them into one reused buffer: no `String` per
+/// deletion, and none of the repeats that deleting one character at a time makes.
 fn deletion_keys(word: &str, edits: usize) -> Vec<u64> {
-    fn go(cur: &mut Vec<char>, left: usize, buf: &mut String, out: &mut Vec<u64>) {
+    /// Deletes `left` more characters, each after `from` (positions in `bounds`, the characters'
+    /// byte ranges), besides those in `cut`; `kept_chars` are left. A recursion's state, hence
+    /// the many arguments.
+    #[allow(clippy::too_many_arguments)]
+    fn go(
+        word: &str,
+        bounds: &[(usize, usize)],
+        from: usize,
+        left: usize,
+        kept_chars: usize,
+        cut: &mut Vec<usize>,
+        buf: &mut String,
+        out: &mut Vec<u64>,
+    ) {
         // As in `deletions`: a single character is not shortened further.
-        if left == 0 || cur.len() <= 1 {
+        if left == 0 || kept_chars <= 1 {
             return;
         }
-        for i in 0..cur.len() {
-            // Deleting any character of a run of equal ones gives the same string.
-            if i > 0 && cur[i] == cur[i - 1] {
-                continue;
-            }
-            let c = cur.remove(i);
+        for i in from..bounds.len() {
+            cut.push(i);
             buf.clear();
-            buf.extend(cur.iter());
+            let mut at = 0;
+            for &c in cut.iter() {
+                buf.push_str(&word[at..bounds[c].0]);
+                at = bounds[c].1;
+            }
+            buf.push_str(&word[at..]);
             out.push(deletion_key(buf));
-            go(cur, left - 1, buf, out);
-            cur.insert(i, c);
+            go(word, bounds, i + 1, left - 1, kept_chars - 1, cut, buf, out);
+            cut.pop();
         }
     }
+    let bounds: Vec<(usize, usize)> = word
+        .char_indices()
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect();
     let mut out = vec![deletion_key(word)];
-    let mut cur: Vec<char> = word.chars().collect();
     let mut buf = String::with_capacity(word.len());
-    go(&mut cur, edits, &mut buf, &mut out);
+    let mut cut = Vec::with_capacity(edits);
+    go(
+        word,
+        &bounds,
+        0,
+        edits,
+        bounds.len(),
+        &mut cut,
+        &mut buf,
+        &mut out,
+    );
     out.sort_unstable();
     out.dedup();
     out
@@ -280,13 +311,24 @@ impl IndexBuilder {
         // Analysing phrasings (folding, stemming) is most of the work and independent per fact:
         // done on every core, then interned in fact order, so term ids are as if sequential.
         let synonyms = &b.synonyms;
-        let analysed = crate::knowledge::par_map(&base.facts, |fact| {
-            fact.questions
+        // Validation folded every phrasing already (the collision check): use those, once each.
+        let folded = base.folded.take();
+        let numbers: Vec<usize> = (0..base.facts.len()).collect();
+        let analysed = crate::knowledge::par_map(&numbers, |&i| {
+            let pre = folded.get(i).map_or(&[][..], Vec::as_slice);
+            base.facts[i]
+                .questions
                 .iter()
-                .flat_map(|(&lang, phrasings)| {
-                    phrasings
-                        .iter()
-                        .map(move |p| (lang, analyse(p, lang, synonyms)))
+                .flat_map(|(&lang, phrasings)| phrasings.iter().map(move |p| (lang, p)))
+                .enumerate()
+                .map(|(j, (lang, p))| {
+                    let slots = match pre.get(j) {
+                        Some((hash, f)) if *hash == crate::knowledge::text_hash(p) => {
+                            analyse_folded(f, lang, synonyms)
+                        }
+                        _ => analyse(p, lang, synonyms),
+                    };
+                    (lang, slots)
                 })
                 .collect::<Vec<(Lang, Vec<Slot>)>>()
         });
@@ -672,6 +714,9 @@ mod tests {
             want.sort_unstable();
             want.dedup();
             assert_eq!(deletion_keys(w, e), want, "{w}");
+            if e != max_edits(w.chars().count()).max(1) {
+                continue;
+            }
             for d in deletions(w, e) {
                 assert!(is_deletion(&d, w), "{d} of {w}");
             }
