@@ -466,14 +466,24 @@ pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot
     let simplified: Cow<str> = if folded.is_ascii() {
         Cow::Borrowed(folded)
     } else {
-        Cow::Owned(folded.chars().map(to_simplified).collect())
+        let mut s = String::with_capacity(folded.len());
+        s.extend(folded.chars().map(to_simplified));
+        Cow::Owned(s)
     };
     let stem_lang = if lang.stemmer().is_some() {
         lang
     } else {
         Lang::En
     };
-    let mut slots = Vec::new();
+    // At most a slot per word or CJK character: sized once instead of grown (slots of every
+    // phrasing are held until interned, so no more than that).
+    let mut slots = Vec::with_capacity(
+        simplified
+            .split_whitespace()
+            .map(|w| if w.is_ascii() { 1 } else { w.chars().count() })
+            .sum::<usize>()
+            .min(2 * MAX_QUERY_TOKENS),
+    );
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, slots: &mut Vec<Slot>| {
         if !run.is_empty() {
@@ -524,10 +534,24 @@ pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot
     slots
 }
 
+/// True for a character of [`STOP_CJK`]: a bisection in its sorted characters, several times
+/// cheaper than searching the string for every character of every CJK phrasing.
+fn is_stop_cjk(c: char) -> bool {
+    static SORTED: OnceLock<Vec<char>> = OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v: Vec<char> = STOP_CJK.chars().collect();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&c)
+        .is_ok()
+}
+
 /// One slot per content character of a CJK run, covered by the pairs around it or by itself.
 fn cjk_slots(run: &[char], synonyms: &Synonyms, slots: &mut Vec<Slot>) {
     for (i, &c) in run.iter().enumerate() {
-        if STOP_CJK.contains(c) {
+        if is_stop_cjk(c) {
             continue;
         }
         let class = if is_kana(c) && !('\u{30a0}'..='\u{30ff}').contains(&c) {
@@ -537,7 +561,9 @@ fn cjk_slots(run: &[char], synonyms: &Synonyms, slots: &mut Vec<Slot>) {
         } else {
             continue;
         };
-        let mut keys = vec![(c.to_string(), SINGLE_CHARACTER_COVER)];
+        // The character, two pairs and a synonym group for each: sized once.
+        let mut keys = Vec::with_capacity(5);
+        keys.push((c.to_string(), SINGLE_CHARACTER_COVER));
         let mut question = CJK_QUESTION_CHARS.contains(c);
         for pair in [
             i.checked_sub(1).map(|j| (run[j], c)),
@@ -546,7 +572,9 @@ fn cjk_slots(run: &[char], synonyms: &Synonyms, slots: &mut Vec<Slot>) {
         .into_iter()
         .flatten()
         {
-            let p: String = [pair.0, pair.1].iter().collect();
+            let mut p = String::with_capacity(pair.0.len_utf8() + pair.1.len_utf8());
+            p.push(pair.0);
+            p.push(pair.1);
             question |= CJK_QUESTION_PAIRS.contains(&p.as_str());
             if let Some(group) = synonyms.group_of(&p) {
                 keys.push((group.to_string(), 1.0));
@@ -604,6 +632,16 @@ mod tests {
         let keys: Vec<&str> = slots[1].keys.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["问", "访问", "问是"]);
         assert_eq!(slots[1].keys[0].1, SINGLE_CHARACTER_COVER);
+    }
+
+    #[test]
+    fn stop_characters_are_found_by_bisection() {
+        for c in STOP_CJK.chars() {
+            assert!(is_stop_cjk(c), "{c}");
+        }
+        for c in "访问中国ブリンケンいつ谁a".chars() {
+            assert_eq!(is_stop_cjk(c), STOP_CJK.contains(c), "{c}");
+        }
     }
 
     #[test]
