@@ -508,7 +508,7 @@ mod tests {
         facts.extend(b);
         facts[0].related.push("nope".into());
         let mut problems = vec![];
-        let folded = check_facts_folded(&facts, &mut problems);
+        check_facts(&facts, &mut problems);
         assert!(problems
             .iter()
             .any(|p| matches!(p.kind, ProblemKind::DuplicateId { .. })));
@@ -523,7 +523,7 @@ mod tests {
         let (b, _) = parse(&fact_toml("b", "Blinken"));
         facts.extend(b);
         let mut problems = vec![];
-        let folded = check_facts_folded(&facts, &mut problems);
+        check_facts(&facts, &mut problems);
         // Both facts list "a1".."a6" in English.
         assert!(problems.iter().any(
             |p| matches!(&p.kind, ProblemKind::PhrasingCollision { other, .. } if other == "a")
