@@ -543,6 +543,30 @@ fn detect_inner(raw: &str, folded: Option<&str>, word_langs: &dyn Fn(&str) -> u8
 /// one word and an accent. A lone name ("Blinken?") stays unconfident, so the user's locale decides.
 pub const CONFIDENT_VOTES: f32 = 2.0;
 
+/// For every word of [`MARKERS`], the languages whose lists hold it, in the order of `MARKERS`
+/// (so votes add up in the same order as a scan of the lists): one lookup per question word
+/// instead of comparing it with every marker word.
+fn marker_langs() -> &'static crate::matcher::FastMap<&'static str, Vec<Lang>> {
+    static MAP: std::sync::OnceLock<crate::matcher::FastMap<&'static str, Vec<Lang>>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        // (list number, language): `contains` counted a list once however often it held the word.
+        let mut seen: crate::matcher::FastMap<&'static str, Vec<(usize, Lang)>> =
+            Default::default();
+        for (i, (lang, words)) in MARKERS.iter().enumerate() {
+            for &w in *words {
+                let lists = seen.entry(w).or_default();
+                if lists.last().map(|&(j, _)| j) != Some(i) {
+                    lists.push((i, *lang));
+                }
+            }
+        }
+        seen.into_iter()
+            .map(|(w, lists)| (w, lists.into_iter().map(|(_, l)| l).collect()))
+            .collect()
+    })
+}
+
 fn detect_latin(raw: &str, folded: Option<&str>, word_langs: &dyn Fn(&str) -> u8) -> Detected {
     let mut votes = [0f32; 7];
     accent_votes(raw, &mut votes);
@@ -555,9 +579,9 @@ fn detect_latin(raw: &str, folded: Option<&str>, word_langs: &dyn Fn(&str) -> u8
         }
     };
     for word in folded.split_whitespace() {
-        for (lang, words) in MARKERS {
-            if words.contains(&word) {
-                votes[*lang as usize] += 1.0;
+        if let Some(langs) = marker_langs().get(word) {
+            for &lang in langs {
+                votes[lang as usize] += 1.0;
             }
         }
         let mask = word_langs(word);
