@@ -116,7 +116,6 @@ pub struct Index {
     pub(crate) keys: Vec<String>,
     pub(crate) idf: Vec<f32>,
     pub(crate) langs: Vec<u8>,
-    pub(crate) postings: Vec<Vec<u32>>,
     pub(crate) fact_postings: Vec<Vec<u32>>,
     /// Per term, the facts whose phrasings use it with how typical it is of each (the share of the
     /// fact's phrasings that use it, relative to the fact where it is most typical), sorted by fact.
@@ -125,6 +124,12 @@ pub struct Index {
     /// Every word the deletion index knows, as written (stems and raw forms), with its term.
     pub(crate) words: Vec<(String, TermId)>,
     pub(crate) phrasings: Vec<Phrasing>,
+    /// The phrasings of each fact, by fact: those of fact `f` are
+    /// `fact_phrasing_ids[fact_phrasing_start[f]..fact_phrasing_start[f + 1]]`, in phrasing order.
+    /// The scorer visits the phrasings of the facts that can still make the answer, and no others.
+    pub(crate) fact_phrasing_start: Vec<u32>,
+    /// See `fact_phrasing_start`.
+    pub(crate) fact_phrasing_ids: Vec<u32>,
     pub(crate) fact_ids: Vec<String>,
     pub(crate) synonyms: Synonyms,
     pub(crate) unknown_idf: f32,
@@ -155,6 +160,15 @@ impl Index {
     /// Which languages' phrasings use this folded word (a bit set of [`Lang::bit`]).
     pub fn word_langs(&self, word: &str) -> u8 {
         self.vocab.get(word).map_or(0, |&t| self.langs[t as usize])
+    }
+
+    /// The numbers of fact `f`'s phrasings, in order.
+    pub(crate) fn phrasings_of(&self, f: usize) -> &[u32] {
+        let (from, to) = (
+            self.fact_phrasing_start[f] as usize,
+            self.fact_phrasing_start[f + 1] as usize,
+        );
+        &self.fact_phrasing_ids[from..to]
     }
 
     /// The term id of a key, exactly.
@@ -304,7 +318,8 @@ impl IndexBuilder {
         self.fact_terms[fact as usize].extend(ids);
     }
 
-    /// Freezes the builder into an [`Index`]: IDF weights, postings and the typo index.
+    /// Freezes the builder into an [`Index`]: IDF weights, fact postings, each fact's phrasings and
+    /// the typo index.
     pub fn build(self) -> Index {
         let n_facts = self.fact_ids.len().max(1) as f32;
         let n_terms = self.keys.len();
@@ -354,18 +369,14 @@ impl IndexBuilder {
                 }
             }
         }
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
         let mut phrasings = Vec::with_capacity(self.phrasings.len());
-        for (i, (fact, lang, slots)) in self.phrasings.into_iter().enumerate() {
+        for (fact, lang, slots) in self.phrasings {
             let mut terms: Vec<TermId> = slots
                 .iter()
                 .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
                 .collect();
             terms.sort_unstable();
             terms.dedup();
-            for &t in &terms {
-                postings[t as usize].push(i as u32);
-            }
             let slots: Vec<PhrasingSlot> = slots
                 .into_iter()
                 .map(|(boost, terms)| PhrasingSlot {
@@ -382,6 +393,23 @@ impl IndexBuilder {
                 terms,
                 weight,
             });
+        }
+        // Phrasings grouped by fact (a counting sort: stable, so each fact's stay in order).
+        let mut fact_phrasing_start = vec![0u32; self.fact_ids.len() + 1];
+        for p in &phrasings {
+            fact_phrasing_start[p.fact as usize + 1] += 1;
+        }
+        for f in 0..self.fact_ids.len() {
+            fact_phrasing_start[f + 1] += fact_phrasing_start[f];
+        }
+        let mut fact_phrasing_ids = vec![0u32; phrasings.len()];
+        {
+            let mut next = fact_phrasing_start.clone();
+            for (i, p) in phrasings.iter().enumerate() {
+                let slot = &mut next[p.fact as usize];
+                fact_phrasing_ids[*slot as usize] = i as u32;
+                *slot += 1;
+            }
         }
         let mut deletes: FastMap<String, Vec<u32>> = FastMap::default();
         let mut words: Vec<(String, TermId)> = self
@@ -409,12 +437,13 @@ impl IndexBuilder {
             keys: self.keys,
             idf,
             langs: self.langs,
-            postings,
             fact_postings,
             typicality,
             deletes,
             words,
             phrasings,
+            fact_phrasing_start,
+            fact_phrasing_ids,
             fact_ids: self.fact_ids,
             synonyms: self.synonyms,
             unknown_idf: (1.0 + 2.0 * n_facts).ln(),
