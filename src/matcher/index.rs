@@ -130,6 +130,22 @@ pub struct Index {
     pub(crate) fact_phrasing_start: Vec<u32>,
     /// See `fact_phrasing_start`.
     pub(crate) fact_phrasing_ids: Vec<u32>,
+    /// The distinct terms of each fact (its phrasings' and keywords'), sorted: those of fact `f` are
+    /// `fact_terms[fact_term_start[f]..fact_term_start[f + 1]]`.
+    pub(crate) fact_term_start: Vec<usize>,
+    /// See `fact_term_start`.
+    pub(crate) fact_terms: Vec<TermId>,
+    /// For each term of `fact_terms`, its typicality for its fact (as in `typicality`; 0 for a
+    /// keyword's term that no phrasing uses).
+    pub(crate) fact_typ: Vec<f32>,
+    /// For each term of `fact_terms`, which of its fact's phrasings (bit `i` for the `i`-th of
+    /// [`Index::phrasings_of`]) use it: `words` 64-bit words per term, where `words` is the
+    /// fact's number of phrasings divided by 64, rounded up; those of fact `f` start at
+    /// `fact_bits_start[f]`. The scorer finds a fact's phrasings that share a term with the
+    /// question with one bisection per question term, without any posting list.
+    pub(crate) fact_bits_start: Vec<usize>,
+    /// See `fact_bits_start`.
+    pub(crate) fact_bits: Vec<u64>,
     pub(crate) fact_ids: Vec<String>,
     pub(crate) synonyms: Synonyms,
     pub(crate) unknown_idf: f32,
@@ -411,6 +427,35 @@ impl IndexBuilder {
                 *slot += 1;
             }
         }
+        // Each fact's terms, and which of its phrasings use each.
+        let mut fact_term_start = vec![0usize; self.fact_ids.len() + 1];
+        let mut fact_bits_start = vec![0usize; self.fact_ids.len() + 1];
+        let (mut fact_terms, mut fact_bits, mut fact_typ) = (Vec::new(), Vec::new(), Vec::new());
+        for f in 0..self.fact_ids.len() {
+            let ids = &fact_phrasing_ids
+                [fact_phrasing_start[f] as usize..fact_phrasing_start[f + 1] as usize];
+            let words = ids.len().div_ceil(64);
+            // Its keywords' terms too, used by no phrasing (no bit set, typicality 0).
+            let mut terms = self.fact_terms[f].clone();
+            terms.sort_unstable();
+            terms.dedup();
+            fact_typ.extend(terms.iter().map(|&t| {
+                let list = &typicality[t as usize];
+                list.binary_search_by_key(&(f as u32), |&(g, _)| g)
+                    .map_or(0.0, |i| list[i].1)
+            }));
+            let base = fact_bits.len();
+            fact_bits.resize(base + terms.len() * words, 0u64);
+            for (local, &p) in ids.iter().enumerate() {
+                for t in &phrasings[p as usize].terms {
+                    let k = terms.binary_search(t).expect("a term of the fact");
+                    fact_bits[base + k * words + local / 64] |= 1u64 << (local % 64);
+                }
+            }
+            fact_terms.extend(terms);
+            fact_term_start[f + 1] = fact_terms.len();
+            fact_bits_start[f + 1] = fact_bits.len();
+        }
         let mut deletes: FastMap<String, Vec<u32>> = FastMap::default();
         let mut words: Vec<(String, TermId)> = self
             .vocab
@@ -444,6 +489,11 @@ impl IndexBuilder {
             phrasings,
             fact_phrasing_start,
             fact_phrasing_ids,
+            fact_term_start,
+            fact_terms,
+            fact_typ,
+            fact_bits_start,
+            fact_bits,
             fact_ids: self.fact_ids,
             synonyms: self.synonyms,
             unknown_idf: (1.0 + 2.0 * n_facts).ln(),

@@ -141,8 +141,23 @@ struct Scratch {
     entry: Vec<u32>,
     /// Every (term, question term, similarity) of the question, sorted by term.
     entries: Vec<(TermId, u32, f32)>,
-    /// Per question term, the best similarity with which it reaches the phrasing being scored.
+    /// Per question term, the best similarity among some of its candidates.
     qmax: Vec<f32>,
+    /// Each question term's candidates, most similar first: those of question term `i` end at
+    /// `qcand_end[i]`.
+    qcands: Vec<(TermId, f32)>,
+    /// See `qcands`.
+    qcand_end: Vec<u32>,
+    /// Per phrasing of the fact being scored, the weight of the question it covers so far and how
+    /// many of the question's question words it has.
+    pmatched: Vec<f32>,
+    /// See `pmatched`.
+    pquestions: Vec<u32>,
+    /// Bits of the fact's phrasings reached by some question term (`any`), by the current one
+    /// (`seen`).
+    any: Vec<u64>,
+    /// See `any`.
+    seen: Vec<u64>,
     /// Per fact, the similarity with which the current question term reaches it.
     fact_current: Vec<f32>,
     /// Per fact, the weight of the question its vocabulary covers.
@@ -156,6 +171,8 @@ struct Scratch {
     this_term: Vec<u32>,
     /// The facts [`Index::score_top`] may have to score, with the most each can score.
     bounds: Vec<(f32, u32)>,
+    /// The question's distinct terms with the length of their fact postings, rarest first.
+    by_len: Vec<(u32, TermId)>,
     /// The phrasings of the fact being scored that cover some of the question: number, question
     /// coverage, and whether one of the question's question words is missing from it.
     covering: Vec<(u32, f32, bool)>,
@@ -194,13 +211,31 @@ pub const BOUND_MARGIN: f32 = 1e-3;
 /// result, see the tests.
 pub const SEED_FACTS: usize = 4;
 
+/// How many fact postings [`Index::score_top`] reads first, those of the question's rarest terms
+/// (at least one term's): the facts they reach, which the answer is usually among (a name is in
+/// one or two facts), set the bar. The postings of the commonest terms (什么, "visit": most facts)
+/// are then read only if the facts they alone reach could still clear it. Any number gives the
+/// same result, see the tests; a few hundred read the rare terms and stop before the common ones.
+pub const SEED_POSTINGS: usize = 256;
+
 /// What [`Index::score_top`] must return: the best fact, then up to `k` in all scoring `floor`;
-/// `seeds` is [`SEED_FACTS`] but for tests.
+/// `seeds` and `postings` are [`SEED_FACTS`] and [`SEED_POSTINGS`] but for tests.
 #[derive(Debug, Clone, Copy)]
 struct Top {
     k: usize,
     floor: f32,
     seeds: usize,
+    postings: usize,
+}
+
+/// The share of a question term's weight that counts as evidence ([`QUESTION_EVIDENCE_SHARE`] for
+/// question words).
+fn evidence_share(q: &QueryTerm) -> f32 {
+    if q.question {
+        QUESTION_EVIDENCE_SHARE
+    } else {
+        1.0
+    }
 }
 
 /// The best scores seen so far, per fact (lower bounds of their final scores), and the bar they set:
@@ -449,6 +484,7 @@ impl Index {
                 k: k.max(1),
                 floor,
                 seeds: SEED_FACTS,
+                postings: SEED_POSTINGS,
             }),
         )
     }
@@ -488,7 +524,17 @@ impl Index {
             for (i, e) in sc.entries.iter().enumerate().rev() {
                 sc.entry[e.0 as usize] = i as u32 + 1;
             }
-            self.touch_facts(&qterms, sc);
+            if top.is_none() {
+                self.touch_facts(&qterms, sc);
+            }
+            sc.qcands.clear();
+            sc.qcand_end.clear();
+            for q in &qterms {
+                let from = sc.qcands.len();
+                sc.qcands.extend_from_slice(&q.candidates);
+                sc.qcands[from..].sort_unstable_by(|x, y| y.1.total_cmp(&x.1));
+                sc.qcand_end.push(sc.qcands.len() as u32);
+            }
             let query = Query {
                 terms: &qterms,
                 total,
@@ -551,72 +597,70 @@ impl Index {
         }
     }
 
-    /// How much of the question a phrasing covers, as a share of the question's weight: each
-    /// question term reaching one of its terms counts its weight times its best similarity among
-    /// them, summed in question order; and whether it lacks one of the question's question words.
-    /// Straight from the phrasing's terms through `sc.entry`, without any posting list.
-    fn phrasing_coverage(&self, phrasing: &Phrasing, q: &Query, sc: &mut Scratch) -> (f32, bool) {
-        let entries = &sc.entries;
-        let qmax = &mut sc.qmax;
-        // The question terms reached, as a bit set when there are at most 64 of them.
-        let mut hit = 0u64;
-        let mut any = false;
-        for &t in &phrasing.terms {
-            let e = sc.entry[t as usize];
-            if e == 0 {
-                continue;
-            }
-            any = true;
-            for &(id, qi, sim) in &entries[e as usize - 1..] {
-                if id != t {
-                    break;
-                }
-                let m = &mut qmax[qi as usize];
-                *m = m.max(sim);
-                hit |= 1u64 << (qi & 63);
-            }
-        }
-        if !any {
-            return (0.0, false);
-        }
-        let (mut matched, mut questions) = (0f32, 0u32);
-        let mut add = |qi: usize, qmax: &mut [f32]| {
-            let m = qmax[qi];
-            if m != 0.0 {
-                let term = &q.terms[qi];
-                matched += term.weight * m;
-                questions += u32::from(term.question);
-                qmax[qi] = 0.0;
-            }
-        };
-        if q.terms.len() <= 64 {
-            while hit != 0 {
-                add(hit.trailing_zeros() as usize, qmax);
-                hit &= hit - 1;
-            }
-        } else {
-            for qi in 0..q.terms.len() {
-                add(qi, qmax);
-            }
-        }
-        (matched / q.total, questions < q.n_questions)
-    }
-
-    /// The best score of fact `f`'s phrasings ([`Index::phrasing_score`]), 0 if none covers any of
-    /// the question. Phrasings covering less than `prune` of the question are skipped (the caller
-    /// knows they cannot lift the fact over its bar), and so are those that cannot beat the best
-    /// so far: a phrasing scores at most cq^a (cp <= 1). The one covering most is scored first.
+    /// The best score of fact `f`'s phrasings ([`Index::phrasing_score`]), 0 if none shares a term
+    /// with the question.
+    ///
+    /// Each phrasing's question coverage is accumulated question term by question term from the
+    /// fact's per-term phrasing bits (`Index::fact_bits`, one bisection per index term the
+    /// question reaches), each question term at its best similarity (candidates are taken most
+    /// similar first), summed in question order. Phrasings covering less than `prune` are skipped
+    /// (the caller knows they cannot lift the fact over its bar), and so are those that cannot
+    /// beat the best so far: a phrasing scores at most cq^a (cp <= 1). The one covering most is
+    /// scored first.
     fn best_phrasing(&self, f: usize, prune: f32, q: &Query, sc: &mut Scratch) -> f32 {
+        let ids = self.phrasings_of(f);
+        let words = ids.len().div_ceil(64);
+        let terms = &self.fact_terms[self.fact_term_start[f]..self.fact_term_start[f + 1]];
+        let bits = &self.fact_bits[self.fact_bits_start[f]..self.fact_bits_start[f + 1]];
+        if sc.pmatched.len() < ids.len() {
+            sc.pmatched.resize(ids.len(), 0.0);
+            sc.pquestions.resize(ids.len(), 0);
+        }
+        if sc.any.len() < words {
+            sc.any.resize(words, 0);
+            sc.seen.resize(words, 0);
+        }
+        let mut from = 0;
+        for (qi, qt) in q.terms.iter().enumerate() {
+            let to = sc.qcand_end[qi] as usize;
+            sc.seen[..words].fill(0);
+            for &(t, sim) in &sc.qcands[from..to] {
+                let Ok(k) = terms.binary_search(&t) else {
+                    continue;
+                };
+                for w in 0..words {
+                    let mut b = bits[k * words + w] & !sc.seen[w];
+                    sc.seen[w] |= b;
+                    sc.any[w] |= b;
+                    while b != 0 {
+                        let local = w * 64 + b.trailing_zeros() as usize;
+                        b &= b - 1;
+                        sc.pmatched[local] += qt.weight * sim;
+                        sc.pquestions[local] += u32::from(qt.question);
+                    }
+                }
+            }
+            from = to;
+        }
         let mut covering = std::mem::take(&mut sc.covering);
         covering.clear();
         let mut first = 0;
-        for &p in self.phrasings_of(f) {
-            let (cq, missed) = self.phrasing_coverage(&self.phrasings[p as usize], q, sc);
-            if cq > 0.0 && cq >= prune {
-                if covering.last().is_some() && cq > covering[first].1 {
-                    first = covering.len();
+        for w in 0..words {
+            let mut b = sc.any[w];
+            sc.any[w] = 0;
+            while b != 0 {
+                let local = w * 64 + b.trailing_zeros() as usize;
+                b &= b - 1;
+                let cq = sc.pmatched[local] / q.total;
+                let missed = sc.pquestions[local] < q.n_questions;
+                sc.pmatched[local] = 0.0;
+                sc.pquestions[local] = 0;
+                if cq > 0.0 && cq >= prune {
+                    if !covering.is_empty() && cq > covering[first].1 {
+                        first = covering.len();
+                    }
+                    covering.push((ids[local], cq, missed));
                 }
-                covering.push((p, cq, missed));
             }
         }
         let a = q.params.question_coverage_weight;
@@ -751,47 +795,96 @@ impl Index {
         out
     }
 
-    /// [`Index::score_top`]. Every fact the question reaches is bounded from its coverage of the
-    /// question and its evidence alone (its best phrasing scores at most coverage^a); the
-    /// [`SEED_FACTS`] with the highest bounds are scored first, and their scores set a bar; then
-    /// the others in order of their bounds, until a bound falls under the bar. Only the phrasings
-    /// of the facts scored are looked at, and of those only the ones that can lift their fact
-    /// over the bar are scored.
+    /// [`Index::score_top`], fact-at-a-time with bounds (MaxScore). The question's terms are taken
+    /// rarest first (shortest fact postings). The facts reached by the rarest ones (up to
+    /// [`SEED_POSTINGS`] postings) are bounded from the weight of the terms that reach them plus
+    /// that of every term not walked; the [`Top::seeds`] with the highest bounds are scored
+    /// first, their scores set a bar, then the others in order of their bounds, until a bound
+    /// falls under the bar. A fact that none of the walked terms reaches scores at most what all
+    /// the other terms together allow: while that can clear the bar, the next rarest terms are
+    /// walked in turn; once it cannot, the postings of the commonest terms are never read.
+    ///
+    /// Only the phrasings of the facts scored are looked at, and of those only the ones that can
+    /// lift their fact over the bar are scored.
     fn rank_top(&self, q: &Query, sc: &mut Scratch, top: Top) -> Vec<Scored> {
-        let params = q.params;
-        let a = params.question_coverage_weight;
-        let mut bounds = std::mem::take(&mut sc.bounds);
-        bounds.clear();
-        for &f in &sc.fact_touched {
-            let i = f as usize;
-            let coverage = sc.covered[i] / q.total;
-            let bp = if a > 0.0 {
-                coverage.min(1.0).powf(a).min(1.0)
-            } else {
-                1.0
-            };
-            bounds.push((combine(bp, coverage, params) * self.headroom(q, sc, i), f));
+        // The question's distinct terms, rarest first.
+        let mut by_len = std::mem::take(&mut sc.by_len);
+        by_len.clear();
+        for e in &sc.entries {
+            if by_len.last().map(|b: &(u32, TermId)| b.1) != Some(e.0) {
+                by_len.push((self.fact_postings[e.0 as usize].len() as u32, e.0));
+            }
         }
+        by_len.sort_unstable();
+        let rest = self.rest_bounds(q, &by_len, sc);
         let mut bar = Bar::new(top);
         let mut out: Vec<Scored> = Vec::new();
-        let seeds = top.seeds.min(bounds.len());
-        if seeds < bounds.len() {
-            bounds.select_nth_unstable_by(seeds, |x, y| y.0.total_cmp(&x.0));
+        let mut bounds = std::mem::take(&mut sc.bounds);
+        let mut fresh = std::mem::take(&mut sc.this_term);
+        let (mut walked, mut end, mut postings) = (0, 0, 0usize);
+        while end < by_len.len() && (end == 0 || postings + by_len[end].0 as usize <= top.postings)
+        {
+            postings += by_len[end].0 as usize;
+            end += 1;
         }
-        for &(most, f) in &bounds[..seeds] {
-            self.consider(f, most, q, sc, &mut bar, &mut out);
-        }
-        let level = bar.level() * (1.0 - BOUND_MARGIN);
-        bounds.drain(..seeds);
-        bounds.retain(|b| b.0 >= level);
-        bounds.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
-        for &(most, f) in &bounds {
-            if most < bar.level() * (1.0 - BOUND_MARGIN) {
+        loop {
+            // Walk the postings of by_len[walked..end]; the facts they reach for the first time
+            // gather the weight of the question terms reaching them (a term counted once per
+            // index term reaching it: an upper bound).
+            for &(_, t) in &by_len[walked..end] {
+                let first = sc.entry[t as usize] as usize - 1;
+                let mine = sc.entries[first..].iter().take_while(|e| e.0 == t);
+                let (mut weight, mut evidence) = (0f32, 0f32);
+                for &(_, qi, sim) in mine {
+                    let qt = &q.terms[qi as usize];
+                    weight += qt.weight * sim;
+                    evidence += qt.weight * sim * evidence_share(qt);
+                }
+                for &f in &self.fact_postings[t as usize] {
+                    let i = f as usize;
+                    if sc.fact_seen[i] {
+                        continue;
+                    }
+                    if sc.fact_current[i] == 0.0 {
+                        sc.fact_current[i] = 1.0;
+                        fresh.push(f);
+                    }
+                    sc.covered[i] += weight;
+                    sc.topical[i] += evidence;
+                }
+            }
+            let (rest_covered, rest_topical) = rest[end];
+            bounds.clear();
+            for &f in &fresh {
+                let i = f as usize;
+                sc.fact_seen[i] = true;
+                sc.fact_current[i] = 0.0;
+                sc.fact_touched.push(f);
+                let most = self.upper(
+                    q,
+                    (sc.covered[i] + rest_covered) / q.total,
+                    sc.topical[i] + rest_topical,
+                );
+                bounds.push((most, f));
+            }
+            fresh.clear();
+            self.score_bounded(&mut bounds, q, sc, top, &mut bar, &mut out);
+            // The fewest more terms to walk for the facts none of them reaches to be out of reach.
+            let level = bar.level() * (1.0 - BOUND_MARGIN);
+            let mut next = end;
+            while next < by_len.len()
+                && self.upper(q, rest[next].0 / q.total, rest[next].1) >= level
+            {
+                next += 1;
+            }
+            if next == end {
                 break;
             }
-            self.consider(f, most, q, sc, &mut bar, &mut out);
+            (walked, end) = (end, next);
         }
+        sc.by_len = by_len;
         sc.bounds = bounds;
+        sc.this_term = fresh;
         out.sort_by(by_score);
         let mut kept = 0;
         out.retain(|s| {
@@ -801,10 +894,107 @@ impl Index {
         out
     }
 
-    /// The most fact `i`'s score can be for a combined score ([`combine`]) of 1: its evidence
-    /// times the unknown-word penalty (typicality is at most 1).
-    fn headroom(&self, q: &Query, sc: &Scratch, i: usize) -> f32 {
-        q.penalty * (sc.topical[i] / (q.params.min_evidence_share * self.max_idf)).min(1.0)
+    /// For each `j`, the most weight and evidence a fact can gather from the question terms
+    /// `by_len[j..]` alone: each question term at its best similarity among them (`j` up to and
+    /// including `by_len.len()`, where there is none).
+    fn rest_bounds(
+        &self,
+        q: &Query,
+        by_len: &[(u32, TermId)],
+        sc: &mut Scratch,
+    ) -> Vec<(f32, f32)> {
+        let mut rest = vec![(0f32, 0f32); by_len.len() + 1];
+        let best = &mut sc.qmax;
+        for j in (0..by_len.len()).rev() {
+            let t = by_len[j].1;
+            let first = sc.entry[t as usize] as usize - 1;
+            for &(_, qi, sim) in sc.entries[first..].iter().take_while(|e| e.0 == t) {
+                let m = &mut best[qi as usize];
+                *m = m.max(sim);
+            }
+            let (mut weight, mut evidence) = (0f32, 0f32);
+            for (qt, &m) in q.terms.iter().zip(best.iter()) {
+                weight += qt.weight * m;
+                evidence += qt.weight * m * evidence_share(qt);
+            }
+            rest[j] = (weight, evidence);
+        }
+        best[..q.terms.len()].fill(0.0);
+        rest
+    }
+
+    /// The most a fact covering `coverage` of the question with `topical` evidence can score: its
+    /// best phrasing covers at most as much (and scores at most coverage^a), typicality is at most 1.
+    fn upper(&self, q: &Query, coverage: f32, topical: f32) -> f32 {
+        let a = q.params.question_coverage_weight;
+        let bp = if a > 0.0 {
+            coverage.min(1.0).powf(a).min(1.0)
+        } else {
+            1.0
+        };
+        combine(bp, coverage, q.params) * self.headroom(q, topical)
+    }
+
+    /// A fact's coverage of the question, its evidence (`topical`) and the typicality weight of
+    /// the question for it (`typical`), as [`Index::fact_score`] computes them, from the fact's own
+    /// sorted terms (one bisection per index term the question reaches).
+    fn fact_bounds(&self, f: usize, q: &Query, sc: &Scratch) -> (f32, f32, f32) {
+        let range = self.fact_term_start[f]..self.fact_term_start[f + 1];
+        let (terms, typ) = (&self.fact_terms[range.clone()], &self.fact_typ[range]);
+        let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
+        let mut from = 0;
+        for (qi, qt) in q.terms.iter().enumerate() {
+            let to = sc.qcand_end[qi] as usize;
+            let (mut best, mut t) = (0f32, 0f32);
+            for &(id, sim) in &sc.qcands[from..to] {
+                if let Ok(k) = terms.binary_search(&id) {
+                    best = best.max(sim);
+                    t = t.max(sim * typ[k]);
+                }
+            }
+            from = to;
+            typical += qt.weight * t;
+            covered += qt.weight * best;
+            topical += qt.weight * best * evidence_share(qt);
+        }
+        (covered / q.total, topical, typical)
+    }
+
+    /// Scores the facts of `bounds` (each with the most it can score) that can clear the bar: the
+    /// [`Top::seeds`] with the highest bounds first, then the others in order of their bounds
+    /// until one falls under the bar.
+    fn score_bounded(
+        &self,
+        bounds: &mut Vec<(f32, u32)>,
+        q: &Query,
+        sc: &mut Scratch,
+        top: Top,
+        bar: &mut Bar,
+        out: &mut Vec<Scored>,
+    ) {
+        let seeds = top.seeds.min(bounds.len());
+        if seeds < bounds.len() {
+            bounds.select_nth_unstable_by(seeds, |x, y| y.0.total_cmp(&x.0));
+        }
+        for &(most, f) in &bounds[..seeds] {
+            self.consider(f, most, q, sc, bar, out);
+        }
+        let level = bar.level() * (1.0 - BOUND_MARGIN);
+        bounds.drain(..seeds);
+        bounds.retain(|b| b.0 >= level);
+        bounds.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
+        for &(most, f) in bounds.iter() {
+            if most < bar.level() * (1.0 - BOUND_MARGIN) {
+                break;
+            }
+            self.consider(f, most, q, sc, bar, out);
+        }
+    }
+
+    /// The most a fact's score can be for a combined score ([`combine`]) of 1: its evidence
+    /// (`topical` weight) times the unknown-word penalty (typicality is at most 1).
+    fn headroom(&self, q: &Query, topical: f32) -> f32 {
+        q.penalty * (topical / (q.params.min_evidence_share * self.max_idf)).min(1.0)
     }
 
     /// Scores fact `f`, which can score at most `most`, if that can clear the bar: only its
@@ -828,8 +1018,16 @@ impl Index {
             return;
         }
         let i = f as usize;
-        let coverage = sc.covered[i] / q.total;
-        let headroom = self.headroom(q, sc, i);
+        let (coverage, topical, typical) = self.fact_bounds(i, q, sc);
+        let typicality = if params.typicality_exponent > 0.0 {
+            (typical / q.total).powf(params.typicality_exponent)
+        } else {
+            1.0
+        };
+        let headroom = self.headroom(q, topical) * typicality;
+        if self.upper(q, coverage, topical) * typicality < level {
+            return;
+        }
         // The least question coverage a phrasing needs to lift the fact over the bar.
         let a = params.question_coverage_weight;
         let mut prune = 0.0;
@@ -903,28 +1101,38 @@ mod tests {
             .collect()
     }
 
-    /// The seed counts the pruning must be exact with: none (the bar comes from the facts in order
-    /// of their bounds only), one, the default, and every fact.
-    const SEEDS: [usize; 4] = [0, 1, SEED_FACTS, usize::MAX];
+    /// The settings the pruning must be exact with: seed facts none (the bar comes from the facts
+    /// in order of their bounds only), one, the default, and every fact; seed postings those of
+    /// the rarest term only, the default, and every term's.
+    fn tops() -> Vec<Top> {
+        let mut out = Vec::new();
+        for seeds in [0, 1, SEED_FACTS, usize::MAX] {
+            for postings in [0, SEED_POSTINGS, usize::MAX] {
+                out.push(Top {
+                    k: MAX_SUGGESTIONS,
+                    floor: RELATED_FLOOR,
+                    seeds,
+                    postings,
+                });
+            }
+        }
+        out
+    }
 
     /// Checks `score_top` against the full ranking for a question, with every seed count.
     fn check_top(index: &Index, question: &str, lang: Lang) -> Vec<Scored> {
         let folded = fold(question);
         let want = head(&index.score(&folded, lang));
-        for seeds in SEEDS {
-            let top = Top {
-                k: MAX_SUGGESTIONS,
-                floor: RELATED_FLOOR,
-                seeds,
-            };
+        for top in tops() {
             let got = index.score_impl(&folded, lang, &Params::DEFAULT, Some(top));
-            assert_eq!(got, want, "{question} (seeds {seeds})");
+            assert_eq!(got, want, "{question} ({top:?})");
         }
         want
     }
 
-    /// The seeds only raise the bar early: the result is the same for any number of them, and
-    /// there are at least as many as a reply uses facts, so that they can set the bar alone.
+    /// The seeds only raise the bar early: the result is the same for any number of seed facts or
+    /// postings (the other tests check it), and there are at least as many seed facts as a reply
+    /// uses, so that they can set the bar alone.
     #[test]
     fn seed_facts_can_fill_a_reply() {
         const { assert!(SEED_FACTS >= MAX_SUGGESTIONS) };
@@ -1025,16 +1233,11 @@ mod tests {
                 .index
                 .score_top(&folded, lang, MAX_SUGGESTIONS, RELATED_FLOOR);
             assert_eq!(got, want, "{}", case.question);
-            for seeds in SEEDS {
-                let top = Top {
-                    k: MAX_SUGGESTIONS,
-                    floor: RELATED_FLOOR,
-                    seeds,
-                };
+            for top in tops() {
                 let got = snap
                     .index
                     .score_impl(&folded, lang, &Params::DEFAULT, Some(top));
-                assert_eq!(got, want, "{} (seeds {seeds})", case.question);
+                assert_eq!(got, want, "{} ({top:?})", case.question);
             }
         }
     }
