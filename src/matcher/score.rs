@@ -143,6 +143,8 @@ struct Scratch {
     entries: Vec<(TermId, u32, f32)>,
     /// Per question term, the best similarity among some of its candidates.
     qmax: Vec<f32>,
+    /// Per question term, its best similarity times typicality among a fact's terms.
+    qtyp: Vec<f32>,
     /// Each question term's candidates, most similar first: those of question term `i` end at
     /// `qcand_end[i]`.
     qcands: Vec<(TermId, f32)>,
@@ -192,6 +194,7 @@ impl Scratch {
         }
         if self.qmax.len() < qterms {
             self.qmax.resize(qterms, 0.0);
+            self.qtyp.resize(qterms, 0.0);
         }
     }
 }
@@ -216,16 +219,25 @@ pub const SEED_FACTS: usize = 4;
 /// one or two facts), set the bar. The postings of the commonest terms (什么, "visit": most facts)
 /// are then read only if the facts they alone reach could still clear it. Any number gives the
 /// same result, see the tests; a few hundred read the rare terms and stop before the common ones.
-pub const SEED_POSTINGS: usize = 256;
+pub const SEED_POSTINGS: usize = 64;
+
+/// A fact with at most this many times as many terms as the question has candidate terms is
+/// bounded by looking each of its terms up in the question's dense table, one load each; a fact
+/// with more (a real fact has hundreds of phrasings) by bisecting its terms for each candidate,
+/// about log2(terms) steps each. Only speed depends on it: the tests run with 0, this and
+/// `usize::MAX`.
+const FACT_SCAN_RATIO: usize = 6;
 
 /// What [`Index::score_top`] must return: the best fact, then up to `k` in all scoring `floor`;
-/// `seeds` and `postings` are [`SEED_FACTS`] and [`SEED_POSTINGS`] but for tests.
+/// `seeds`, `postings` and `scan_ratio` are [`SEED_FACTS`], [`SEED_POSTINGS`] and
+/// [`FACT_SCAN_RATIO`] but for tests.
 #[derive(Debug, Clone, Copy)]
 struct Top {
     k: usize,
     floor: f32,
     seeds: usize,
     postings: usize,
+    scan_ratio: usize,
 }
 
 /// The share of a question term's weight that counts as evidence ([`QUESTION_EVIDENCE_SHARE`] for
@@ -323,6 +335,8 @@ struct Query<'a> {
     penalty: f32,
     n_questions: u32,
     params: &'a Params,
+    /// [`FACT_SCAN_RATIO`] but for tests.
+    scan_ratio: usize,
 }
 
 /// A question term with the index terms it may stand for.
@@ -485,6 +499,7 @@ impl Index {
                 floor,
                 seeds: SEED_FACTS,
                 postings: SEED_POSTINGS,
+                scan_ratio: FACT_SCAN_RATIO,
             }),
         )
     }
@@ -541,6 +556,7 @@ impl Index {
                 penalty,
                 n_questions,
                 params,
+                scan_ratio: top.map_or(FACT_SCAN_RATIO, |t| t.scan_ratio),
             };
             let out = match top {
                 None => self.rank_all(&query, sc),
@@ -938,10 +954,34 @@ impl Index {
     /// A fact's coverage of the question, its evidence (`topical`) and the typicality weight of
     /// the question for it (`typical`), as [`Index::fact_score`] computes them, from the fact's own
     /// sorted terms (one bisection per index term the question reaches).
-    fn fact_bounds(&self, f: usize, q: &Query, sc: &Scratch) -> (f32, f32, f32) {
+    fn fact_bounds(&self, f: usize, q: &Query, sc: &mut Scratch) -> (f32, f32, f32) {
         let range = self.fact_term_start[f]..self.fact_term_start[f + 1];
         let (terms, typ) = (&self.fact_terms[range.clone()], &self.fact_typ[range]);
         let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
+        if terms.len() <= q.scan_ratio.saturating_mul(sc.qcands.len()) {
+            // Few terms: look each up in the question's dense table instead of bisecting.
+            for (&t, &ty) in terms.iter().zip(typ) {
+                let e = sc.entry[t as usize];
+                if e == 0 {
+                    continue;
+                }
+                for &(id, qi, sim) in &sc.entries[e as usize - 1..] {
+                    if id != t {
+                        break;
+                    }
+                    let (best, most) = (&mut sc.qmax[qi as usize], &mut sc.qtyp[qi as usize]);
+                    *best = best.max(sim);
+                    *most = most.max(sim * ty);
+                }
+            }
+            for (qt, (best, t)) in q.terms.iter().zip(sc.qmax.iter_mut().zip(&mut sc.qtyp)) {
+                typical += qt.weight * *t;
+                covered += qt.weight * *best;
+                topical += qt.weight * *best * evidence_share(qt);
+                (*best, *t) = (0.0, 0.0);
+            }
+            return (covered / q.total, topical, typical);
+        }
         let mut from = 0;
         for (qi, qt) in q.terms.iter().enumerate() {
             let to = sc.qcand_end[qi] as usize;
@@ -1103,17 +1143,21 @@ mod tests {
 
     /// The settings the pruning must be exact with: seed facts none (the bar comes from the facts
     /// in order of their bounds only), one, the default, and every fact; seed postings those of
-    /// the rarest term only, the default, and every term's.
+    /// the rarest term only, the default, and every term's; facts' bounds always bisected, by
+    /// [`FACT_SCAN_RATIO`], always scanned.
     fn tops() -> Vec<Top> {
         let mut out = Vec::new();
         for seeds in [0, 1, SEED_FACTS, usize::MAX] {
             for postings in [0, SEED_POSTINGS, usize::MAX] {
-                out.push(Top {
-                    k: MAX_SUGGESTIONS,
-                    floor: RELATED_FLOOR,
-                    seeds,
-                    postings,
-                });
+                for scan_ratio in [0, FACT_SCAN_RATIO, usize::MAX] {
+                    out.push(Top {
+                        k: MAX_SUGGESTIONS,
+                        floor: RELATED_FLOOR,
+                        seeds,
+                        postings,
+                        scan_ratio,
+                    });
+                }
             }
         }
         out
