@@ -162,14 +162,16 @@ struct Scratch {
     seen: Vec<u64>,
     /// Per fact, the similarity with which the current question term reaches it.
     fact_current: Vec<f32>,
-    /// Per fact, the weight of the question its vocabulary covers.
+    /// Per fact, the weight of the question its vocabulary covers (in [`Index::score_top`], of
+    /// the terms walked so far, an upper bound).
     covered: Vec<f32>,
     /// Per fact, the same counting question words at [`QUESTION_EVIDENCE_SHARE`].
     topical: Vec<f32>,
     fact_seen: Vec<bool>,
     /// The facts the question reaches, in the order first reached.
     fact_touched: Vec<u32>,
-    /// The facts the current question term reaches.
+    /// The facts the current question term reaches (in [`Index::score_top`], those first reached
+    /// by the terms being walked).
     this_term: Vec<u32>,
     /// The facts [`Index::score_top`] may have to score, with the most each can score.
     bounds: Vec<(f32, u32)>,
@@ -218,7 +220,8 @@ pub const SEED_FACTS: usize = 4;
 /// (at least one term's): the facts they reach, which the answer is usually among (a name is in
 /// one or two facts), set the bar. The postings of the commonest terms (什么, "visit": most facts)
 /// are then read only if the facts they alone reach could still clear it. Any number gives the
-/// same result, see the tests; a few hundred read the rare terms and stop before the common ones.
+/// same result, see the tests; a few dozen read the rare terms (names, in one or two facts each)
+/// and stop before the common ones, whose postings are read only if the bar asks for them.
 pub const SEED_POSTINGS: usize = 64;
 
 /// A fact with at most this many times as many terms as the question has candidate terms is
