@@ -116,7 +116,6 @@ pub struct Index {
     pub(crate) keys: Vec<String>,
     pub(crate) idf: Vec<f32>,
     pub(crate) langs: Vec<u8>,
-    pub(crate) postings: Vec<Vec<u32>>,
     pub(crate) fact_postings: Vec<Vec<u32>>,
     /// Per term, the facts whose phrasings use it with how typical it is of each (the share of the
     /// fact's phrasings that use it, relative to the fact where it is most typical), sorted by fact.
@@ -132,6 +131,28 @@ pub struct Index {
     /// Every word the deletion index knows, as written (stems and raw forms), with its term.
     pub(crate) words: Vec<(String, TermId)>,
     pub(crate) phrasings: Vec<Phrasing>,
+    /// The phrasings of each fact, by fact: those of fact `f` are
+    /// `fact_phrasing_ids[fact_phrasing_start[f]..fact_phrasing_start[f + 1]]`, in phrasing order.
+    /// The scorer visits the phrasings of the facts that can still make the answer, and no others.
+    pub(crate) fact_phrasing_start: Vec<u32>,
+    /// See `fact_phrasing_start`.
+    pub(crate) fact_phrasing_ids: Vec<u32>,
+    /// The distinct terms of each fact (its phrasings' and keywords'), sorted: those of fact `f` are
+    /// `fact_terms[fact_term_start[f]..fact_term_start[f + 1]]`.
+    pub(crate) fact_term_start: Vec<usize>,
+    /// See `fact_term_start`.
+    pub(crate) fact_terms: Vec<TermId>,
+    /// For each term of `fact_terms`, its typicality for its fact (as in `typicality`; 0 for a
+    /// keyword's term that no phrasing uses).
+    pub(crate) fact_typ: Vec<f32>,
+    /// For each term of `fact_terms`, which of its fact's phrasings (bit `i` for the `i`-th of
+    /// [`Index::phrasings_of`]) use it: `words` 64-bit words per term, where `words` is the
+    /// fact's number of phrasings divided by 64, rounded up; those of fact `f` start at
+    /// `fact_bits_start[f]`. The scorer finds a fact's phrasings that share a term with the
+    /// question with one bisection per question term, without any posting list.
+    pub(crate) fact_bits_start: Vec<usize>,
+    /// See `fact_bits_start`.
+    pub(crate) fact_bits: Vec<u64>,
     pub(crate) fact_ids: Vec<String>,
     pub(crate) synonyms: Synonyms,
     pub(crate) unknown_idf: f32,
@@ -162,6 +183,15 @@ impl Index {
     /// Which languages' phrasings use this folded word (a bit set of [`Lang::bit`]).
     pub fn word_langs(&self, word: &str) -> u8 {
         self.vocab.get(word).map_or(0, |&t| self.langs[t as usize])
+    }
+
+    /// The numbers of fact `f`'s phrasings, in order.
+    pub(crate) fn phrasings_of(&self, f: usize) -> &[u32] {
+        let (from, to) = (
+            self.fact_phrasing_start[f] as usize,
+            self.fact_phrasing_start[f + 1] as usize,
+        );
+        &self.fact_phrasing_ids[from..to]
     }
 
     /// The term id of a key, exactly.
@@ -433,7 +463,8 @@ impl IndexBuilder {
         self.fact_terms[fact as usize].extend(ids);
     }
 
-    /// Freezes the builder into an [`Index`]: IDF weights, postings and the typo index.
+    /// Freezes the builder into an [`Index`]: IDF weights, fact postings, each fact's phrasings and
+    /// the typo index.
     pub fn build(self) -> Index {
         let n_facts = self.fact_ids.len().max(1) as f32;
         let n_terms = self.keys.len();
@@ -483,18 +514,14 @@ impl IndexBuilder {
                 }
             }
         }
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
         let mut phrasings = Vec::with_capacity(self.phrasings.len());
-        for (i, (fact, lang, slots)) in self.phrasings.into_iter().enumerate() {
+        for (fact, lang, slots) in self.phrasings {
             let mut terms: Vec<TermId> = slots
                 .iter()
                 .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
                 .collect();
             terms.sort_unstable();
             terms.dedup();
-            for &t in &terms {
-                postings[t as usize].push(i as u32);
-            }
             let slots: Vec<PhrasingSlot> = slots
                 .into_iter()
                 .map(|(boost, terms)| PhrasingSlot {
@@ -511,6 +538,52 @@ impl IndexBuilder {
                 terms,
                 weight,
             });
+        }
+        // Phrasings grouped by fact (a counting sort: stable, so each fact's stay in order).
+        let mut fact_phrasing_start = vec![0u32; self.fact_ids.len() + 1];
+        for p in &phrasings {
+            fact_phrasing_start[p.fact as usize + 1] += 1;
+        }
+        for f in 0..self.fact_ids.len() {
+            fact_phrasing_start[f + 1] += fact_phrasing_start[f];
+        }
+        let mut fact_phrasing_ids = vec![0u32; phrasings.len()];
+        {
+            let mut next = fact_phrasing_start.clone();
+            for (i, p) in phrasings.iter().enumerate() {
+                let slot = &mut next[p.fact as usize];
+                fact_phrasing_ids[*slot as usize] = i as u32;
+                *slot += 1;
+            }
+        }
+        // Each fact's terms, and which of its phrasings use each.
+        let mut fact_term_start = vec![0usize; self.fact_ids.len() + 1];
+        let mut fact_bits_start = vec![0usize; self.fact_ids.len() + 1];
+        let (mut fact_terms, mut fact_bits, mut fact_typ) = (Vec::new(), Vec::new(), Vec::new());
+        for f in 0..self.fact_ids.len() {
+            let ids = &fact_phrasing_ids
+                [fact_phrasing_start[f] as usize..fact_phrasing_start[f + 1] as usize];
+            let words = ids.len().div_ceil(64);
+            // Its keywords' terms too, used by no phrasing (no bit set, typicality 0).
+            let mut terms = self.fact_terms[f].clone();
+            terms.sort_unstable();
+            terms.dedup();
+            fact_typ.extend(terms.iter().map(|&t| {
+                let list = &typicality[t as usize];
+                list.binary_search_by_key(&(f as u32), |&(g, _)| g)
+                    .map_or(0.0, |i| list[i].1)
+            }));
+            let base = fact_bits.len();
+            fact_bits.resize(base + terms.len() * words, 0u64);
+            for (local, &p) in ids.iter().enumerate() {
+                for t in &phrasings[p as usize].terms {
+                    let k = terms.binary_search(t).expect("a term of the fact");
+                    fact_bits[base + k * words + local / 64] |= 1u64 << (local % 64);
+                }
+            }
+            fact_terms.extend(terms);
+            fact_term_start[f + 1] = fact_terms.len();
+            fact_bits_start[f + 1] = fact_bits.len();
         }
         let mut words: Vec<(String, TermId)> = self
             .vocab
@@ -546,13 +619,19 @@ impl IndexBuilder {
             keys: self.keys,
             idf,
             langs: self.langs,
-            postings,
             fact_postings,
             typicality,
             deletes,
             delete_words,
             words,
             phrasings,
+            fact_phrasing_start,
+            fact_phrasing_ids,
+            fact_term_start,
+            fact_terms,
+            fact_typ,
+            fact_bits_start,
+            fact_bits,
             fact_ids: self.fact_ids,
             synonyms: self.synonyms,
             unknown_idf: (1.0 + 2.0 * n_facts).ln(),

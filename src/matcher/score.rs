@@ -128,51 +128,75 @@ impl Default for Params {
     }
 }
 
-/// Per-thread scratch space for scoring, sized to the largest index seen and left all zero between
-/// questions: per phrasing (`current` to `seen`), per term (`reach`) and per fact (`best`, `needed`).
+/// Per-thread scratch space for scoring, sized to the largest index seen and left all zero (the
+/// lists empty) between questions: per term (`reach`, `entry`), per fact (`fact_current` to
+/// `fact_seen`), per question term (`qmax`); the lists are kept for their capacity, so that a
+/// question allocates nothing here once the thread has scored a few.
 #[derive(Default)]
 struct Scratch {
-    current: Vec<f32>,
-    matched: Vec<f32>,
-    questions: Vec<u16>,
-    seen: Vec<bool>,
     /// The best similarity with which the question reaches each term.
     reach: Vec<f32>,
-    /// Each fact's best phrasing score so far.
-    best: Vec<f32>,
-    /// The question coverage a phrasing of each fact needs to beat its best one.
-    needed: Vec<f32>,
-    /// The question coverage a phrasing of each fact needs to lift it over the bar of
-    /// [`Index::score_top`].
-    prune: Vec<f32>,
+    /// Per term, 1 + the position in `entries` of its first entry; 0 if the question does not
+    /// reach it.
+    entry: Vec<u32>,
+    /// Every (term, question term, similarity) of the question, sorted by term.
+    entries: Vec<(TermId, u32, f32)>,
+    /// Per question term, the best similarity among some of its candidates.
+    qmax: Vec<f32>,
+    /// Per question term, its best similarity times typicality among a fact's terms.
+    qtyp: Vec<f32>,
+    /// Each question term's candidates, most similar first: those of question term `i` end at
+    /// `qcand_end[i]`.
+    qcands: Vec<(TermId, f32)>,
+    /// See `qcands`.
+    qcand_end: Vec<u32>,
+    /// Per phrasing of the fact being scored, the weight of the question it covers so far and how
+    /// many of the question's question words it has.
+    pmatched: Vec<f32>,
+    /// See `pmatched`.
+    pquestions: Vec<u32>,
+    /// Bits of the fact's phrasings reached by some question term (`any`), by the current one
+    /// (`seen`).
+    any: Vec<u64>,
+    /// See `any`.
+    seen: Vec<u64>,
     /// Per fact, the similarity with which the current question term reaches it.
     fact_current: Vec<f32>,
-    /// Per fact, the weight of the question its vocabulary covers.
+    /// Per fact, the weight of the question its vocabulary covers (in [`Index::score_top`], of
+    /// the terms walked so far, an upper bound).
     covered: Vec<f32>,
     /// Per fact, the same counting question words at [`QUESTION_EVIDENCE_SHARE`].
     topical: Vec<f32>,
     fact_seen: Vec<bool>,
+    /// The facts the question reaches, in the order first reached.
+    fact_touched: Vec<u32>,
+    /// The facts the current question term reaches (in [`Index::score_top`], those first reached
+    /// by the terms being walked).
+    this_term: Vec<u32>,
+    /// The facts [`Index::score_top`] may have to score, with the most each can score.
+    bounds: Vec<(f32, u32)>,
+    /// The question's distinct terms with the length of their fact postings, rarest first.
+    by_len: Vec<(u32, TermId)>,
+    /// The phrasings of the fact being scored that cover some of the question: number, question
+    /// coverage, and whether one of the question's question words is missing from it.
+    covering: Vec<(u32, f32, bool)>,
 }
 
 impl Scratch {
-    fn fit(&mut self, phrasings: usize, terms: usize, facts: usize) {
-        if self.current.len() < phrasings {
-            self.current.resize(phrasings, 0.0);
-            self.matched.resize(phrasings, 0.0);
-            self.questions.resize(phrasings, 0);
-            self.seen.resize(phrasings, false);
-        }
+    fn fit(&mut self, terms: usize, facts: usize, qterms: usize) {
         if self.reach.len() < terms {
             self.reach.resize(terms, 0.0);
+            self.entry.resize(terms, 0);
         }
-        if self.best.len() < facts {
-            self.best.resize(facts, 0.0);
-            self.needed.resize(facts, 0.0);
-            self.prune.resize(facts, 0.0);
+        if self.covered.len() < facts {
             self.fact_current.resize(facts, 0.0);
             self.covered.resize(facts, 0.0);
             self.topical.resize(facts, 0.0);
             self.fact_seen.resize(facts, false);
+        }
+        if self.qmax.len() < qterms {
+            self.qmax.resize(qterms, 0.0);
+            self.qtyp.resize(qterms, 0.0);
         }
     }
 }
@@ -186,16 +210,47 @@ thread_local! {
 /// the score itself) never skips a fact the exact computation would have ranked.
 pub const BOUND_MARGIN: f32 = 1e-3;
 
-/// How many phrasings [`Index::score_top`] scores first, those covering most of the question: their
-/// facts' scores set the bar the other phrasings must be able to clear. A few dozen suffice for the
-/// right fact to be among them; more would only cost time.
-pub const SEED_PHRASINGS: usize = 32;
+/// How many facts [`Index::score_top`] scores first, those that could score most: their scores set
+/// the bar the other facts must be able to clear. A handful suffice for the right fact to be among
+/// them (its bound is among the highest); more would only cost time. Any number gives the same
+/// result, see the tests.
+pub const SEED_FACTS: usize = 4;
 
-/// What [`Index::score_top`] must return: the best fact, then up to `k` in all scoring `floor`.
+/// How many fact postings [`Index::score_top`] reads first, those of the question's rarest terms
+/// (at least one term's): the facts they reach, which the answer is usually among (a name is in
+/// one or two facts), set the bar. The postings of the commonest terms (什么, "visit": most facts)
+/// are then read only if the facts they alone reach could still clear it. Any number gives the
+/// same result, see the tests; a few dozen read the rare terms (names, in one or two facts each)
+/// and stop before the common ones, whose postings are read only if the bar asks for them.
+pub const SEED_POSTINGS: usize = 64;
+
+/// A fact with at most this many times as many terms as the question has candidate terms is
+/// bounded by looking each of its terms up in the question's dense table, one load each; a fact
+/// with more (a real fact has hundreds of phrasings) by bisecting its terms for each candidate,
+/// about log2(terms) steps each. Only speed depends on it: the tests run with 0, this and
+/// `usize::MAX`.
+const FACT_SCAN_RATIO: usize = 6;
+
+/// What [`Index::score_top`] must return: the best fact, then up to `k` in all scoring `floor`;
+/// `seeds`, `postings` and `scan_ratio` are [`SEED_FACTS`], [`SEED_POSTINGS`] and
+/// [`FACT_SCAN_RATIO`] but for tests.
 #[derive(Debug, Clone, Copy)]
 struct Top {
     k: usize,
     floor: f32,
+    seeds: usize,
+    postings: usize,
+    scan_ratio: usize,
+}
+
+/// The share of a question term's weight that counts as evidence ([`QUESTION_EVIDENCE_SHARE`] for
+/// question words).
+fn evidence_share(q: &QueryTerm) -> f32 {
+    if q.question {
+        QUESTION_EVIDENCE_SHARE
+    } else {
+        1.0
+    }
 }
 
 /// The best scores seen so far, per fact (lower bounds of their final scores), and the bar they set:
@@ -273,6 +328,18 @@ pub struct Scored {
     pub fact: u32,
     /// Its score, 0 to 1.
     pub score: f32,
+}
+
+/// A question as the scorer reads it: its terms, their total weight, the penalty for its unknown
+/// words and how many question words it has.
+struct Query<'a> {
+    terms: &'a [QueryTerm],
+    total: f32,
+    penalty: f32,
+    n_questions: u32,
+    params: &'a Params,
+    /// [`FACT_SCAN_RATIO`] but for tests.
+    scan_ratio: usize,
 }
 
 /// A question term with the index terms it may stand for.
@@ -435,7 +502,13 @@ impl Index {
             folded,
             lang,
             &Params::DEFAULT,
-            Some(Top { k: k.max(1), floor }),
+            Some(Top {
+                k: k.max(1),
+                floor,
+                seeds: SEED_FACTS,
+                postings: SEED_POSTINGS,
+                scan_ratio: FACT_SCAN_RATIO,
+            }),
         )
     }
 
@@ -452,76 +525,191 @@ impl Index {
         if total <= 0.0 || self.fact_ids.is_empty() {
             return Vec::new();
         }
-        let n_questions = qterms.iter().filter(|q| q.question).count() as u16;
+        let n_questions = qterms.iter().filter(|q| q.question).count() as u32;
         let unknown = qterms.iter().filter(|q| q.unknown).count() as i32;
         let penalty = params.unknown_slot_penalty.powi(unknown);
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let sc = &mut *guard;
-            sc.fit(self.phrasings.len(), self.keys.len(), self.fact_ids.len());
-            // The best similarity with which the question reaches each index term, in a dense
-            // array indexed by term (one load per lookup in the per-phrasing loop).
-            let mut reach_ids: Vec<TermId> = Vec::new();
-            for q in &qterms {
+            sc.fit(self.keys.len(), self.fact_ids.len(), qterms.len());
+            // The best similarity with which the question reaches each index term (`reach`), and
+            // which question terms reach it with which similarity (`entry`, `entries`): dense
+            // arrays indexed by term, one load per term of a phrasing.
+            sc.entries.clear();
+            for (qi, q) in qterms.iter().enumerate() {
                 for &(id, sim) in &q.candidates {
+                    sc.entries.push((id, qi as u32, sim));
                     let r = &mut sc.reach[id as usize];
-                    if *r == 0.0 {
-                        reach_ids.push(id);
-                    }
                     *r = r.max(sim);
                 }
             }
-            // How much of the question each phrasing covers, accumulated from the postings of the
-            // question's terms (work in proportion to the matches, not to the number of phrasings).
-            let mut touched: Vec<(u32, f32, bool)> = Vec::new();
-            let mut this_term: Vec<u32> = Vec::new();
+            sc.entries.sort_unstable_by_key(|e| (e.0, e.1));
+            for (i, e) in sc.entries.iter().enumerate().rev() {
+                sc.entry[e.0 as usize] = i as u32 + 1;
+            }
+            if top.is_none() {
+                self.touch_facts(&qterms, sc);
+            }
+            sc.qcands.clear();
+            sc.qcand_end.clear();
             for q in &qterms {
-                for &(id, sim) in &q.candidates {
-                    for &p in &self.postings[id as usize] {
-                        let c = &mut sc.current[p as usize];
-                        if *c == 0.0 {
-                            this_term.push(p);
-                        }
-                        *c = c.max(sim);
-                    }
-                }
-                for &p in &this_term {
-                    let i = p as usize;
-                    if !sc.seen[i] {
-                        sc.seen[i] = true;
-                        touched.push((p, 0.0, false));
-                    }
-                    sc.matched[i] += q.weight * sc.current[i];
-                    if q.question {
-                        sc.questions[i] += 1;
-                    }
-                    sc.current[i] = 0.0;
-                }
-                this_term.clear();
+                let from = sc.qcands.len();
+                sc.qcands.extend_from_slice(&q.candidates);
+                sc.qcands[from..].sort_unstable_by(|x, y| y.1.total_cmp(&x.1));
+                sc.qcand_end.push(sc.qcands.len() as u32);
             }
-            for t in touched.iter_mut() {
-                let i = t.0 as usize;
-                *t = (t.0, sc.matched[i], sc.questions[i] < n_questions);
-                sc.matched[i] = 0.0;
-                sc.questions[i] = 0;
-                sc.seen[i] = false;
-            }
-            let mut facts: Vec<u32> = Vec::new();
-            let out = match top {
-                None => self.rank_all(touched, &qterms, total, penalty, params, sc, &mut facts),
-                Some(top) => self.rank_top(
-                    touched, &qterms, total, penalty, params, sc, &mut facts, top,
-                ),
+            let query = Query {
+                terms: &qterms,
+                total,
+                penalty,
+                n_questions,
+                params,
+                scan_ratio: top.map_or(FACT_SCAN_RATIO, |t| t.scan_ratio),
             };
-            for &f in &facts {
-                sc.best[f as usize] = 0.0;
-                sc.needed[f as usize] = 0.0;
+            let out = match top {
+                None => self.rank_all(&query, sc),
+                Some(top) => self.rank_top(&query, sc, top),
+            };
+            for &f in &sc.fact_touched {
+                let i = f as usize;
+                sc.covered[i] = 0.0;
+                sc.topical[i] = 0.0;
+                sc.fact_seen[i] = false;
             }
-            for &id in &reach_ids {
-                sc.reach[id as usize] = 0.0;
+            sc.fact_touched.clear();
+            for e in &sc.entries {
+                sc.reach[e.0 as usize] = 0.0;
+                sc.entry[e.0 as usize] = 0;
             }
+            sc.entries.clear();
             out
         })
+    }
+
+    /// Each fact's coverage of the question and its evidence, accumulated term-at-a-time from the
+    /// facts' postings (a fraction of the phrasings' postings) into `sc.covered` and `sc.topical`,
+    /// summed in question order as [`Index::fact_score`] sums them; the facts reached go to
+    /// `sc.fact_touched`. With them, a fact's score is bounded before any phrasing is looked at,
+    /// and a fact that shares only "when" with the question is ruled out.
+    fn touch_facts(&self, qterms: &[QueryTerm], sc: &mut Scratch) {
+        for q in qterms {
+            for &(id, sim) in &q.candidates {
+                for &f in &self.fact_postings[id as usize] {
+                    let c = &mut sc.fact_current[f as usize];
+                    if *c == 0.0 {
+                        sc.this_term.push(f);
+                    }
+                    *c = c.max(sim);
+                }
+            }
+            let evidence_share = if q.question {
+                QUESTION_EVIDENCE_SHARE
+            } else {
+                1.0
+            };
+            for &f in &sc.this_term {
+                let i = f as usize;
+                if !sc.fact_seen[i] {
+                    sc.fact_seen[i] = true;
+                    sc.fact_touched.push(f);
+                }
+                sc.covered[i] += q.weight * sc.fact_current[i];
+                sc.topical[i] += q.weight * sc.fact_current[i] * evidence_share;
+                sc.fact_current[i] = 0.0;
+            }
+            sc.this_term.clear();
+        }
+    }
+
+    /// The best score of fact `f`'s phrasings ([`Index::phrasing_score`]), 0 if none shares a term
+    /// with the question.
+    ///
+    /// Each phrasing's question coverage is accumulated question term by question term from the
+    /// fact's per-term phrasing bits (`Index::fact_bits`, one bisection per index term the
+    /// question reaches), each question term at its best similarity (candidates are taken most
+    /// similar first), summed in question order. Phrasings covering less than `prune` are skipped
+    /// (the caller knows they cannot lift the fact over its bar), and so are those that cannot
+    /// beat the best so far: a phrasing scores at most cq^a (cp <= 1). The one covering most is
+    /// scored first.
+    fn best_phrasing(&self, f: usize, prune: f32, q: &Query, sc: &mut Scratch) -> f32 {
+        let ids = self.phrasings_of(f);
+        let words = ids.len().div_ceil(64);
+        let terms = &self.fact_terms[self.fact_term_start[f]..self.fact_term_start[f + 1]];
+        let bits = &self.fact_bits[self.fact_bits_start[f]..self.fact_bits_start[f + 1]];
+        if sc.pmatched.len() < ids.len() {
+            sc.pmatched.resize(ids.len(), 0.0);
+            sc.pquestions.resize(ids.len(), 0);
+        }
+        if sc.any.len() < words {
+            sc.any.resize(words, 0);
+            sc.seen.resize(words, 0);
+        }
+        let mut from = 0;
+        for (qi, qt) in q.terms.iter().enumerate() {
+            let to = sc.qcand_end[qi] as usize;
+            sc.seen[..words].fill(0);
+            for &(t, sim) in &sc.qcands[from..to] {
+                let Ok(k) = terms.binary_search(&t) else {
+                    continue;
+                };
+                for w in 0..words {
+                    let mut b = bits[k * words + w] & !sc.seen[w];
+                    sc.seen[w] |= b;
+                    sc.any[w] |= b;
+                    while b != 0 {
+                        let local = w * 64 + b.trailing_zeros() as usize;
+                        b &= b - 1;
+                        sc.pmatched[local] += qt.weight * sim;
+                        sc.pquestions[local] += u32::from(qt.question);
+                    }
+                }
+            }
+            from = to;
+        }
+        let mut covering = std::mem::take(&mut sc.covering);
+        covering.clear();
+        let mut first = 0;
+        for w in 0..words {
+            let mut b = sc.any[w];
+            sc.any[w] = 0;
+            while b != 0 {
+                let local = w * 64 + b.trailing_zeros() as usize;
+                b &= b - 1;
+                let cq = sc.pmatched[local] / q.total;
+                let missed = sc.pquestions[local] < q.n_questions;
+                sc.pmatched[local] = 0.0;
+                sc.pquestions[local] = 0;
+                if cq > 0.0 && cq >= prune {
+                    if !covering.is_empty() && cq > covering[first].1 {
+                        first = covering.len();
+                    }
+                    covering.push((ids[local], cq, missed));
+                }
+            }
+        }
+        let a = q.params.question_coverage_weight;
+        let (mut best, mut needed) = (0f32, 0f32);
+        if !covering.is_empty() {
+            covering.swap(0, first);
+        }
+        for &(p, cq, missed) in &covering {
+            if cq <= needed {
+                continue;
+            }
+            let s =
+                self.phrasing_score(&self.phrasings[p as usize], cq, missed, &sc.reach, q.params);
+            if s > best {
+                best = s;
+                // With a margin: cq <= best^(1/a) must imply cq^a <= best despite rounding.
+                needed = if a > 0.0 {
+                    s.powf(1.0 / a) * (1.0 - BOUND_MARGIN)
+                } else {
+                    0.0
+                };
+            }
+        }
+        sc.covering = covering;
+        best
     }
 
     /// Scores one phrasing: how much of the question it covers (`cq`, to the power
@@ -555,34 +743,6 @@ impl Index {
             s *= params.question_conflict_penalty;
         }
         s
-    }
-
-    /// Visits a touched phrasing: raises its fact's best phrasing score. A phrasing scores at most
-    /// cq^a (cp <= 1): below best^(1/a) of its fact it cannot win, and is not scored.
-    #[allow(clippy::too_many_arguments)]
-    fn visit(
-        &self,
-        (p, q_matched, q_question_missed): (u32, f32, bool),
-        total: f32,
-        params: &Params,
-        sc: &mut Scratch,
-        facts: &mut Vec<u32>,
-    ) {
-        let phrasing = &self.phrasings[p as usize];
-        let f = phrasing.fact as usize;
-        let cq = q_matched / total;
-        if cq <= sc.needed[f] || cq < sc.prune[f] {
-            return;
-        }
-        let s = self.phrasing_score(phrasing, cq, q_question_missed, &sc.reach, params);
-        if s > sc.best[f] {
-            if sc.best[f] == 0.0 {
-                facts.push(f as u32);
-            }
-            sc.best[f] = s;
-            let a = params.question_coverage_weight;
-            sc.needed[f] = if a > 0.0 { s.powf(1.0 / a) } else { 0.0 };
-        }
     }
 
     /// A fact's score from its best phrasing's (`bp`): joined with how much of the question the
@@ -641,153 +801,114 @@ impl Index {
         combined * evidence * penalty * typicality
     }
 
-    /// Scores every fact a touched phrasing belongs to, best first.
-    #[allow(clippy::too_many_arguments)]
-    fn rank_all(
-        &self,
-        mut touched: Vec<(u32, f32, bool)>,
-        qterms: &[QueryTerm],
-        total: f32,
-        penalty: f32,
-        params: &Params,
-        sc: &mut Scratch,
-        facts: &mut Vec<u32>,
-    ) -> Vec<Scored> {
-        touched.sort_unstable_by_key(|t| t.0);
-        for t in touched {
-            self.visit(t, total, params, sc, facts);
+    /// Scores every fact whose phrasings share a term with the question, best first.
+    fn rank_all(&self, q: &Query, sc: &mut Scratch) -> Vec<Scored> {
+        let touched = std::mem::take(&mut sc.fact_touched);
+        let mut out: Vec<Scored> = Vec::new();
+        for &f in &touched {
+            let bp = self.best_phrasing(f as usize, 0.0, q, sc);
+            if bp > 0.0 {
+                out.push(Scored {
+                    fact: f,
+                    score: self.fact_score(f as usize, bp, q.terms, q.total, q.penalty, q.params),
+                });
+            }
         }
-        let mut out: Vec<Scored> = facts
-            .iter()
-            .map(|&f| Scored {
-                fact: f,
-                score: self.fact_score(
-                    f as usize,
-                    sc.best[f as usize],
-                    qterms,
-                    total,
-                    penalty,
-                    params,
-                ),
-            })
-            .collect();
+        sc.fact_touched = touched;
         out.sort_by(by_score);
         out
     }
 
-    /// [`Index::score_top`]: first the [`SEED_PHRASINGS`] phrasings covering most of the question,
-    /// whose facts' scores set a bar; then only the phrasings and facts that can still clear it.
-    #[allow(clippy::too_many_arguments)]
-    fn rank_top(
-        &self,
-        mut touched: Vec<(u32, f32, bool)>,
-        qterms: &[QueryTerm],
-        total: f32,
-        penalty: f32,
-        params: &Params,
-        sc: &mut Scratch,
-        facts: &mut Vec<u32>,
-        top: Top,
-    ) -> Vec<Scored> {
-        // Each fact's coverage of the question and its evidence, from the facts' postings (a
-        // fraction of the phrasings' postings): with them, a fact's score is bounded by its best
-        // phrasing's alone, and a fact that shares only "when" with the question is ruled out.
-        let mut fact_touched: Vec<u32> = Vec::new();
-        let mut this_term: Vec<u32> = Vec::new();
-        for q in qterms {
-            for &(id, sim) in &q.candidates {
-                for &f in &self.fact_postings[id as usize] {
-                    let c = &mut sc.fact_current[f as usize];
-                    if *c == 0.0 {
-                        this_term.push(f);
-                    }
-                    *c = c.max(sim);
-                }
+    /// [`Index::score_top`], fact-at-a-time with bounds (MaxScore). The question's terms are taken
+    /// rarest first (shortest fact postings). The facts reached by the rarest ones (up to
+    /// [`SEED_POSTINGS`] postings) are bounded from the weight of the terms that reach them plus
+    /// that of every term not walked; the [`Top::seeds`] with the highest bounds are scored
+    /// first, their scores set a bar, then the others in order of their bounds, until a bound
+    /// falls under the bar. A fact that none of the walked terms reaches scores at most what all
+    /// the other terms together allow: while that can clear the bar, the next rarest terms are
+    /// walked in turn; once it cannot, the postings of the commonest terms are never read.
+    ///
+    /// Only the phrasings of the facts scored are looked at, and of those only the ones that can
+    /// lift their fact over the bar are scored.
+    fn rank_top(&self, q: &Query, sc: &mut Scratch, top: Top) -> Vec<Scored> {
+        // The question's distinct terms, rarest first.
+        let mut by_len = std::mem::take(&mut sc.by_len);
+        by_len.clear();
+        for e in &sc.entries {
+            if by_len.last().map(|b: &(u32, TermId)| b.1) != Some(e.0) {
+                by_len.push((self.fact_postings[e.0 as usize].len() as u32, e.0));
             }
-            let evidence_share = if q.question {
-                QUESTION_EVIDENCE_SHARE
-            } else {
-                1.0
-            };
-            for &f in &this_term {
-                let i = f as usize;
-                if !sc.fact_seen[i] {
-                    sc.fact_seen[i] = true;
-                    fact_touched.push(f);
-                }
-                sc.covered[i] += q.weight * sc.fact_current[i];
-                sc.topical[i] += q.weight * sc.fact_current[i] * evidence_share;
-                sc.fact_current[i] = 0.0;
-            }
-            this_term.clear();
         }
-        // The most fact `i` can score with a best phrasing scoring `bp` (typicality is at most 1).
-        let coverage = |sc: &Scratch, i: usize| sc.covered[i] / total;
-        let headroom = |sc: &Scratch, i: usize| {
-            penalty * (sc.topical[i] / (params.min_evidence_share * self.max_idf)).min(1.0)
-        };
-        let seeds = SEED_PHRASINGS.min(touched.len());
-        if seeds < touched.len() {
-            touched.select_nth_unstable_by(seeds, |a, b| b.1.total_cmp(&a.1));
-        }
-        for &t in &touched[..seeds] {
-            self.visit(t, total, params, sc, facts);
-        }
-        // Lower bounds of the seeds' facts' scores (their best phrasing may still improve).
+        by_len.sort_unstable();
+        let rest = self.rest_bounds(q, &by_len, sc);
         let mut bar = Bar::new(top);
-        for &f in facts.iter() {
-            let s = self.fact_score(
-                f as usize,
-                sc.best[f as usize],
-                qterms,
-                total,
-                penalty,
-                params,
-            );
-            bar.offer(f, s);
-        }
-        // The least question coverage a phrasing needs to lift its fact over the bar.
-        let level = bar.level() * (1.0 - BOUND_MARGIN);
-        let a = params.question_coverage_weight;
-        if level > 0.0 && a > 0.0 {
-            for &f in &fact_touched {
-                let i = f as usize;
-                let most = headroom(sc, i);
-                let bp = if most > 0.0 {
-                    min_best_phrasing(level / most, coverage(sc, i), params)
-                } else {
-                    f32::INFINITY
-                };
-                sc.prune[i] = if bp > 0.0 {
-                    bp.powf(1.0 / a) * (1.0 - BOUND_MARGIN)
-                } else {
-                    0.0
-                };
-            }
-        }
-        for &t in &touched[seeds..] {
-            self.visit(t, total, params, sc, facts);
-        }
         let mut out: Vec<Scored> = Vec::new();
-        // The seeds' facts first: their scores raise the bar before the others are looked at.
-        for &f in facts.iter() {
-            let i = f as usize;
-            let bp = sc.best[i];
-            let most = combine(bp, coverage(sc, i), params) * headroom(sc, i);
-            if most < bar.level() * (1.0 - BOUND_MARGIN) {
-                continue;
+        let mut bounds = std::mem::take(&mut sc.bounds);
+        let mut fresh = std::mem::take(&mut sc.this_term);
+        let (mut walked, mut end, mut postings) = (0, 0, 0usize);
+        while end < by_len.len() && (end == 0 || postings + by_len[end].0 as usize <= top.postings)
+        {
+            postings += by_len[end].0 as usize;
+            end += 1;
+        }
+        loop {
+            // Walk the postings of by_len[walked..end]; the facts they reach for the first time
+            // gather the weight of the question terms reaching them (a term counted once per
+            // index term reaching it: an upper bound).
+            for &(_, t) in &by_len[walked..end] {
+                let first = sc.entry[t as usize] as usize - 1;
+                let mine = sc.entries[first..].iter().take_while(|e| e.0 == t);
+                let (mut weight, mut evidence) = (0f32, 0f32);
+                for &(_, qi, sim) in mine {
+                    let qt = &q.terms[qi as usize];
+                    weight += qt.weight * sim;
+                    evidence += qt.weight * sim * evidence_share(qt);
+                }
+                for &f in &self.fact_postings[t as usize] {
+                    let i = f as usize;
+                    if sc.fact_seen[i] {
+                        continue;
+                    }
+                    if sc.fact_current[i] == 0.0 {
+                        sc.fact_current[i] = 1.0;
+                        fresh.push(f);
+                    }
+                    sc.covered[i] += weight;
+                    sc.topical[i] += evidence;
+                }
             }
-            let s = self.fact_score(i, bp, qterms, total, penalty, params);
-            bar.offer(f, s);
-            out.push(Scored { fact: f, score: s });
+            let (rest_covered, rest_topical) = rest[end];
+            bounds.clear();
+            for &f in &fresh {
+                let i = f as usize;
+                sc.fact_seen[i] = true;
+                sc.fact_current[i] = 0.0;
+                sc.fact_touched.push(f);
+                let most = self.upper(
+                    q,
+                    (sc.covered[i] + rest_covered) / q.total,
+                    sc.topical[i] + rest_topical,
+                );
+                bounds.push((most, f));
+            }
+            fresh.clear();
+            self.score_bounded(&mut bounds, q, sc, top, &mut bar, &mut out);
+            // The fewest more terms to walk for the facts none of them reaches to be out of reach.
+            let level = bar.level() * (1.0 - BOUND_MARGIN);
+            let mut next = end;
+            while next < by_len.len()
+                && self.upper(q, rest[next].0 / q.total, rest[next].1) >= level
+            {
+                next += 1;
+            }
+            if next == end {
+                break;
+            }
+            (walked, end) = (end, next);
         }
-        for &f in &fact_touched {
-            let i = f as usize;
-            sc.covered[i] = 0.0;
-            sc.topical[i] = 0.0;
-            sc.fact_seen[i] = false;
-            sc.prune[i] = 0.0;
-        }
+        sc.by_len = by_len;
+        sc.bounds = bounds;
+        sc.this_term = fresh;
         out.sort_by(by_score);
         let mut kept = 0;
         out.retain(|s| {
@@ -795,6 +916,186 @@ impl Index {
             kept == 1 || (kept <= top.k && s.score >= top.floor)
         });
         out
+    }
+
+    /// For each `j`, the most weight and evidence a fact can gather from the question terms
+    /// `by_len[j..]` alone: each question term at its best similarity among them (`j` up to and
+    /// including `by_len.len()`, where there is none).
+    fn rest_bounds(
+        &self,
+        q: &Query,
+        by_len: &[(u32, TermId)],
+        sc: &mut Scratch,
+    ) -> Vec<(f32, f32)> {
+        let mut rest = vec![(0f32, 0f32); by_len.len() + 1];
+        let best = &mut sc.qmax;
+        for j in (0..by_len.len()).rev() {
+            let t = by_len[j].1;
+            let first = sc.entry[t as usize] as usize - 1;
+            for &(_, qi, sim) in sc.entries[first..].iter().take_while(|e| e.0 == t) {
+                let m = &mut best[qi as usize];
+                *m = m.max(sim);
+            }
+            let (mut weight, mut evidence) = (0f32, 0f32);
+            for (qt, &m) in q.terms.iter().zip(best.iter()) {
+                weight += qt.weight * m;
+                evidence += qt.weight * m * evidence_share(qt);
+            }
+            rest[j] = (weight, evidence);
+        }
+        best[..q.terms.len()].fill(0.0);
+        rest
+    }
+
+    /// The most a fact covering `coverage` of the question with `topical` evidence can score: its
+    /// best phrasing covers at most as much (and scores at most coverage^a), typicality is at most 1.
+    fn upper(&self, q: &Query, coverage: f32, topical: f32) -> f32 {
+        let a = q.params.question_coverage_weight;
+        let bp = if a > 0.0 {
+            coverage.min(1.0).powf(a).min(1.0)
+        } else {
+            1.0
+        };
+        combine(bp, coverage, q.params) * self.headroom(q, topical)
+    }
+
+    /// A fact's coverage of the question, its evidence (`topical`) and the typicality weight of
+    /// the question for it (`typical`), as [`Index::fact_score`] computes them, from the fact's own
+    /// sorted terms (one bisection per index term the question reaches).
+    fn fact_bounds(&self, f: usize, q: &Query, sc: &mut Scratch) -> (f32, f32, f32) {
+        let range = self.fact_term_start[f]..self.fact_term_start[f + 1];
+        let (terms, typ) = (&self.fact_terms[range.clone()], &self.fact_typ[range]);
+        let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
+        if terms.len() <= q.scan_ratio.saturating_mul(sc.qcands.len()) {
+            // Few terms: look each up in the question's dense table instead of bisecting.
+            for (&t, &ty) in terms.iter().zip(typ) {
+                let e = sc.entry[t as usize];
+                if e == 0 {
+                    continue;
+                }
+                for &(id, qi, sim) in &sc.entries[e as usize - 1..] {
+                    if id != t {
+                        break;
+                    }
+                    let (best, most) = (&mut sc.qmax[qi as usize], &mut sc.qtyp[qi as usize]);
+                    *best = best.max(sim);
+                    *most = most.max(sim * ty);
+                }
+            }
+            for (qt, (best, t)) in q.terms.iter().zip(sc.qmax.iter_mut().zip(&mut sc.qtyp)) {
+                typical += qt.weight * *t;
+                covered += qt.weight * *best;
+                topical += qt.weight * *best * evidence_share(qt);
+                (*best, *t) = (0.0, 0.0);
+            }
+            return (covered / q.total, topical, typical);
+        }
+        let mut from = 0;
+        for (qi, qt) in q.terms.iter().enumerate() {
+            let to = sc.qcand_end[qi] as usize;
+            let (mut best, mut t) = (0f32, 0f32);
+            for &(id, sim) in &sc.qcands[from..to] {
+                if let Ok(k) = terms.binary_search(&id) {
+                    best = best.max(sim);
+                    t = t.max(sim * typ[k]);
+                }
+            }
+            from = to;
+            typical += qt.weight * t;
+            covered += qt.weight * best;
+            topical += qt.weight * best * evidence_share(qt);
+        }
+        (covered / q.total, topical, typical)
+    }
+
+    /// Scores the facts of `bounds` (each with the most it can score) that can clear the bar: the
+    /// [`Top::seeds`] with the highest bounds first, then the others in order of their bounds
+    /// until one falls under the bar.
+    fn score_bounded(
+        &self,
+        bounds: &mut Vec<(f32, u32)>,
+        q: &Query,
+        sc: &mut Scratch,
+        top: Top,
+        bar: &mut Bar,
+        out: &mut Vec<Scored>,
+    ) {
+        let seeds = top.seeds.min(bounds.len());
+        if seeds < bounds.len() {
+            bounds.select_nth_unstable_by(seeds, |x, y| y.0.total_cmp(&x.0));
+        }
+        for &(most, f) in &bounds[..seeds] {
+            self.consider(f, most, q, sc, bar, out);
+        }
+        let level = bar.level() * (1.0 - BOUND_MARGIN);
+        bounds.drain(..seeds);
+        bounds.retain(|b| b.0 >= level);
+        bounds.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
+        for &(most, f) in bounds.iter() {
+            if most < bar.level() * (1.0 - BOUND_MARGIN) {
+                break;
+            }
+            self.consider(f, most, q, sc, bar, out);
+        }
+    }
+
+    /// The most a fact's score can be for a combined score ([`combine`]) of 1: its evidence
+    /// (`topical` weight) times the unknown-word penalty (typicality is at most 1).
+    fn headroom(&self, q: &Query, topical: f32) -> f32 {
+        q.penalty * (topical / (q.params.min_evidence_share * self.max_idf)).min(1.0)
+    }
+
+    /// Scores fact `f`, which can score at most `most`, if that can clear the bar: only its
+    /// phrasings that can lift it over the bar, and its score only if its best phrasing does. A
+    /// fact scored is offered to the bar and added to `out`.
+    ///
+    /// A fact whose best phrasing was skipped scores, exactly, under the bar of the moment, so it
+    /// never survives the cut of [`Index::rank_top`] even with the lower score found here.
+    fn consider(
+        &self,
+        f: u32,
+        most: f32,
+        q: &Query,
+        sc: &mut Scratch,
+        bar: &mut Bar,
+        out: &mut Vec<Scored>,
+    ) {
+        let params = q.params;
+        let level = bar.level() * (1.0 - BOUND_MARGIN);
+        if most < level {
+            return;
+        }
+        let i = f as usize;
+        let (coverage, topical, typical) = self.fact_bounds(i, q, sc);
+        let typicality = if params.typicality_exponent > 0.0 {
+            (typical / q.total).powf(params.typicality_exponent)
+        } else {
+            1.0
+        };
+        let headroom = self.headroom(q, topical) * typicality;
+        if self.upper(q, coverage, topical) * typicality < level {
+            return;
+        }
+        // The least question coverage a phrasing needs to lift the fact over the bar.
+        let a = params.question_coverage_weight;
+        let mut prune = 0.0;
+        if level > 0.0 && a > 0.0 {
+            let bp = if headroom > 0.0 {
+                min_best_phrasing(level / headroom, coverage, params)
+            } else {
+                f32::INFINITY
+            };
+            if bp > 0.0 {
+                prune = bp.powf(1.0 / a) * (1.0 - BOUND_MARGIN);
+            }
+        }
+        let bp = self.best_phrasing(i, prune, q, sc);
+        if bp <= 0.0 || combine(bp, coverage, params) * headroom < level {
+            return;
+        }
+        let s = self.fact_score(i, bp, q.terms, q.total, q.penalty, params);
+        bar.offer(f, s);
+        out.push(Scored { fact: f, score: s });
     }
 
     /// A human-readable account of how a question was read: each term, its weight and what it matched.
@@ -830,11 +1131,133 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::answer::{MAX_SUGGESTIONS, RELATED_FLOOR};
     use crate::engine::Snapshot;
     use crate::lang::detect_folded;
+    use crate::matcher::IndexBuilder;
     use crate::normalise::{cap, fold};
     use std::path::Path;
+
+    /// The head of the full ranking a reply reads: the best fact, then the next ones up to `k` that
+    /// score at least the floor.
+    fn head(all: &[Scored]) -> Vec<Scored> {
+        all.iter()
+            .enumerate()
+            .filter(|(i, s)| *i == 0 || (*i < MAX_SUGGESTIONS && s.score >= RELATED_FLOOR))
+            .map(|(_, s)| *s)
+            .collect()
+    }
+
+    /// The settings the pruning must be exact with: seed facts none (the bar comes from the facts
+    /// in order of their bounds only), one, the default, and every fact; seed postings those of
+    /// the rarest term only, the default, and every term's; facts' bounds always bisected, by
+    /// [`FACT_SCAN_RATIO`], always scanned.
+    fn tops() -> Vec<Top> {
+        let mut out = Vec::new();
+        for seeds in [0, 1, SEED_FACTS, usize::MAX] {
+            for postings in [0, SEED_POSTINGS, usize::MAX] {
+                for scan_ratio in [0, FACT_SCAN_RATIO, usize::MAX] {
+                    out.push(Top {
+                        k: MAX_SUGGESTIONS,
+                        floor: RELATED_FLOOR,
+                        seeds,
+                        postings,
+                        scan_ratio,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Checks `score_top` against the full ranking for a question, with every seed count.
+    fn check_top(index: &Index, question: &str, lang: Lang) -> Vec<Scored> {
+        let folded = fold(question);
+        let want = head(&index.score(&folded, lang));
+        for top in tops() {
+            let got = index.score_impl(&folded, lang, &Params::DEFAULT, Some(top));
+            assert_eq!(got, want, "{question} ({top:?})");
+        }
+        want
+    }
+
+    /// The seeds only raise the bar early: the result is the same for any number of seed facts or
+    /// postings (the other tests check it), and there are at least as many seed facts as a reply
+    /// uses, so that they can set the bar alone.
+    #[test]
+    fn seed_facts_can_fill_a_reply() {
+        const { assert!(SEED_FACTS >= MAX_SUGGESTIONS) };
+    }
+
+    /// A fact reached only through common words ("when", "visit") must win over facts that share
+    /// the question's rarest word, whose bounds are high: pruning by bounds must not drop it.
+    #[test]
+    fn a_fact_of_common_words_is_not_pruned() {
+        let mut b = IndexBuilder::new();
+        let summit = b.add_fact("summit");
+        b.add_phrasing(summit, Lang::En, "When is the summit visit?");
+        b.add_phrasing(summit, Lang::En, "When does the summit visit start?");
+        for (i, text) in ["Zorblat tariffs?", "Zorblat trade deal", "Who is Zorblat?"]
+            .iter()
+            .enumerate()
+        {
+            let f = b.add_fact(&format!("zorblat-{i}"));
+            b.add_phrasing(f, Lang::En, text);
+        }
+        for name in [
+            "Abel", "Borin", "Cato", "Dunmore", "Edda", "Falk", "Gorm", "Hale",
+        ] {
+            let f = b.add_fact(&format!("visit-{name}"));
+            b.add_phrasing(f, Lang::En, &format!("When is the visit of {name}?"));
+            b.add_phrasing(f, Lang::En, &format!("When does {name} visit?"));
+        }
+        let index = b.build();
+        let got = check_top(
+            &index,
+            "when does the summit visit of zorblat start",
+            Lang::En,
+        );
+        assert_eq!(index.fact_id(got[0].fact), "summit");
+        check_top(&index, "when is the visit", Lang::En);
+        check_top(&index, "zorblat", Lang::En);
+        check_top(&index, "when is hale visiting the summit", Lang::En);
+    }
+
+    /// On a synthetic base of 300 facts (shared common words, names in ~1.5 facts each), for
+    /// questions made from its phrasings with a word dropped, the pruned ranking is the head of
+    /// the full one, with any number of seeds.
+    #[test]
+    fn score_top_is_exact_on_a_synthetic_base() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let s = crate::synth::generate(
+            &crate::synth::Options::new(300),
+            &root.join("locales"),
+            dir.path(),
+        )
+        .expect("synthetic base written");
+        let snap = Snapshot::load(&s.knowledge, &s.locales).expect("a valid synthetic base");
+        let mut checked = 0;
+        for (n, fact) in snap.facts.facts.iter().enumerate().step_by(7) {
+            for (&lang, phrasings) in &fact.questions {
+                let p = &phrasings[n % phrasings.len()];
+                let words: Vec<&str> = p.split_whitespace().collect();
+                let dropped = if words.len() > 2 {
+                    let mut w = words.clone();
+                    w.remove(n % words.len());
+                    w.join(" ")
+                } else {
+                    p.chars().skip(1).collect()
+                };
+                for q in [p.as_str(), dropped.as_str()] {
+                    check_top(&snap.index, q, lang);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 500, "{checked}");
+    }
 
     /// `score_top` must return exactly what a reply reads of the full ranking: the best fact, then
     /// the next ones up to `k` that score at least the floor, with bit-identical scores.
@@ -862,6 +1285,12 @@ mod tests {
                 .index
                 .score_top(&folded, lang, MAX_SUGGESTIONS, RELATED_FLOOR);
             assert_eq!(got, want, "{}", case.question);
+            for top in tops() {
+                let got = snap
+                    .index
+                    .score_impl(&folded, lang, &Params::DEFAULT, Some(top));
+                assert_eq!(got, want, "{} ({top:?})", case.question);
+            }
         }
     }
 }

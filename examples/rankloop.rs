@@ -1,0 +1,48 @@
+//! Ranks the benchmarks' questions `REPS` times over, for instruction counts that a shared machine
+//! does not disturb: `perf stat -e instructions:u` (or callgrind) of `rankloop BASE REPS` minus
+//! that of `rankloop BASE 0`, divided by `REPS` and the number of questions, is the cost of one
+//! `rank()`. BASE is `real` (the shipped base and the benchmarks' mix) or a number of synthetic
+//! facts (50 perturbed questions, as in `benches/matching.rs`).
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use attache::answer::rank;
+use std::hint::black_box;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let reps: usize = args
+        .get(1)
+        .map_or(10, |r| r.parse().expect("a number of repetitions"));
+    let (snap, questions, _base) = match args.first().map(String::as_str) {
+        Some("real") | None => {
+            let q: Vec<String> = common::REAL_QUESTIONS
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            (common::real_snapshot(), q, None)
+        }
+        Some(n) => {
+            let base = common::SynthBase::new(n.parse().expect("a number of facts, or `real`"));
+            let snap = base.load();
+            let q = common::perturbed_questions(&snap, 50, 7)
+                .into_iter()
+                .map(|(q, _)| q)
+                .collect();
+            (snap, q, Some(base))
+        }
+    };
+    let t = std::time::Instant::now();
+    for _ in 0..reps {
+        for q in &questions {
+            black_box(rank(&snap, black_box(q)));
+        }
+    }
+    let n = (reps * questions.len()).max(1);
+    eprintln!(
+        "{} questions, {:.1} µs each",
+        reps * questions.len(),
+        t.elapsed().as_secs_f64() * 1e6 / n as f64
+    );
+}
