@@ -94,11 +94,6 @@ pub struct Phrasing {
 }
 
 /// Words of this many characters or more get typo tolerance of one edit.
-/// How many facts [`IndexBuilder::from_facts`] analyses (on every core) before interning them: big
-/// enough that the threads' start-up cost vanishes, small enough that the analysed text of a large
-/// base is never all held at once.
-pub const ANALYSIS_CHUNK_FACTS: usize = 512;
-
 pub const FUZZY_MIN_LEN: usize = 4;
 /// Words of this many characters or more get typo tolerance of two edits.
 pub const FUZZY_TWO_EDITS_LEN: usize = 8;
@@ -345,42 +340,35 @@ impl IndexBuilder {
         let mut b = Self::with_synonyms(base.synonyms.clone());
         // Analysing phrasings (folding, stemming) is most of the work and independent per fact:
         // done on every core, then interned in fact order, so term ids are as if sequential.
-        // `b.synonyms` is a copy of these; `b` itself is borrowed mutably between chunks.
-        let synonyms = &base.synonyms;
+        let synonyms = &b.synonyms;
         // Validation folded every phrasing already (the collision check): use those, once each.
         let folded = base.folded.take();
         let numbers: Vec<usize> = (0..base.facts.len()).collect();
-        // A chunk of facts at a time: the analysed slots (a `String` per key) of a whole large
-        // base would otherwise all be alive at once before interning (hundreds of MB at 10,000
-        // facts).
-        for chunk in numbers.chunks(ANALYSIS_CHUNK_FACTS) {
-            let analysed = crate::knowledge::par_map(chunk, |&i| {
-                let pre = folded.get(i).map_or(&[][..], Vec::as_slice);
-                base.facts[i]
-                    .questions
-                    .iter()
-                    .flat_map(|(&lang, phrasings)| phrasings.iter().map(move |p| (lang, p)))
-                    .enumerate()
-                    .map(|(j, (lang, p))| {
-                        let slots = match pre.get(j) {
-                            Some((hash, f)) if *hash == crate::knowledge::text_hash(p) => {
-                                analyse_folded(f, lang, synonyms)
-                            }
-                            _ => analyse(p, lang, synonyms),
-                        };
-                        (lang, slots)
-                    })
-                    .collect::<Vec<(Lang, Vec<Slot>)>>()
-            });
-            for (&i, phrasings) in chunk.iter().zip(analysed) {
-                let fact = &base.facts[i];
-                let f = b.add_fact(&fact.id);
-                for (lang, slots) in phrasings {
-                    b.add_analysed(f, lang, &slots);
-                }
-                for k in &fact.keywords {
-                    b.add_keyword(f, k);
-                }
+        let analysed = crate::knowledge::par_map(&numbers, |&i| {
+            let pre = folded.get(i).map_or(&[][..], Vec::as_slice);
+            base.facts[i]
+                .questions
+                .iter()
+                .flat_map(|(&lang, phrasings)| phrasings.iter().map(move |p| (lang, p)))
+                .enumerate()
+                .map(|(j, (lang, p))| {
+                    let slots = match pre.get(j) {
+                        Some((hash, f)) if *hash == crate::knowledge::text_hash(p) => {
+                            analyse_folded(f, lang, synonyms)
+                        }
+                        _ => analyse(p, lang, synonyms),
+                    };
+                    (lang, slots)
+                })
+                .collect::<Vec<(Lang, Vec<Slot>)>>()
+        });
+        for (fact, phrasings) in base.facts.iter().zip(analysed) {
+            let f = b.add_fact(&fact.id);
+            for (lang, slots) in phrasings {
+                b.add_analysed(f, lang, &slots);
+            }
+            for k in &fact.keywords {
+                b.add_keyword(f, k);
             }
         }
         b
@@ -735,13 +723,14 @@ pub fn other_stems(word: &str, except: Lang) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// Analysing in chunks on every core gives the index of a plain one-phrasing-at-a-time build:
-    /// the same terms with the same ids, hence the same scores. The base spans several chunks.
+    /// Analysing on every core gives the index of a plain one-phrasing-at-a-time build: the same
+    /// terms with the same ids, hence the same scores.
     #[test]
-    fn chunked_parallel_analysis_builds_the_sequential_index() {
+    fn parallel_analysis_builds_the_sequential_index() {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let facts = 2 * ANALYSIS_CHUNK_FACTS + 37;
+        // Enough facts for every core to take a share.
+        let facts = 300;
         let s = crate::synth::generate(
             &crate::synth::Options::new(facts),
             &root.join("locales"),
@@ -761,17 +750,17 @@ mod tests {
                 one_by_one.add_keyword(f, k);
             }
         }
-        let (chunked, one_by_one) = (IndexBuilder::from_facts(&base).build(), one_by_one.build());
-        assert_eq!(chunked.facts(), facts);
-        assert_eq!(chunked.phrasings(), one_by_one.phrasings());
-        assert_eq!(chunked.vocabulary(), one_by_one.vocabulary());
-        for (n, fact) in base.facts.iter().enumerate().step_by(97) {
+        let (parallel, one_by_one) = (IndexBuilder::from_facts(&base).build(), one_by_one.build());
+        assert_eq!(parallel.facts(), facts);
+        assert_eq!(parallel.phrasings(), one_by_one.phrasings());
+        assert_eq!(parallel.vocabulary(), one_by_one.vocabulary());
+        for (n, fact) in base.facts.iter().enumerate().step_by(7) {
             for (&lang, phrasings) in &fact.questions {
                 let q = crate::normalise::fold(&phrasings[n % phrasings.len()]);
                 for word in q.split_whitespace() {
-                    assert_eq!(chunked.term(word), one_by_one.term(word), "{word}");
+                    assert_eq!(parallel.term(word), one_by_one.term(word), "{word}");
                 }
-                assert_eq!(chunked.score(&q, lang), one_by_one.score(&q, lang), "{q}");
+                assert_eq!(parallel.score(&q, lang), one_by_one.score(&q, lang), "{q}");
             }
         }
     }
