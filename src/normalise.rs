@@ -112,17 +112,9 @@ pub fn fold(text: &str) -> String {
     } else if unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         // Already in NFKC (most CJK and accented text): the normaliser would give the same
         // characters back, at several times the cost of this check.
-        for c in text.chars() {
-            for lc in c.to_lowercase() {
-                push_folded(&mut out, lc);
-            }
-        }
+        push_lowered(&mut out, text.chars());
     } else {
-        for c in text.nfkc() {
-            for lc in c.to_lowercase() {
-                push_folded(&mut out, lc);
-            }
-        }
+        push_lowered(&mut out, text.nfkc());
     }
     let words: Vec<&str> = out.split_whitespace().collect();
     apply_aliases(&words)
@@ -169,6 +161,15 @@ fn push_folded(out: &mut String, c: char) {
         out.push(c);
     } else if !out.ends_with(' ') {
         out.push(' ');
+    }
+}
+
+/// Pushes `chars` lower-cased and folded ([`push_folded`]).
+fn push_lowered(out: &mut String, chars: impl Iterator<Item = char>) {
+    for c in chars {
+        for lc in c.to_lowercase() {
+            push_folded(out, lc);
+        }
     }
 }
 
