@@ -251,8 +251,8 @@ pub fn run(
     let synonyms =
         crate::knowledge::Synonyms::load(&knowledge.join(crate::knowledge::SYNONYMS_FILE))
             .unwrap_or_default();
-    let now = crate::store::now();
-    let since = now - i64::from(args.days) * 86_400;
+    // The same period as `/stats` and `/unanswered`: whole UTC days, today included.
+    let since = crate::store::period_start(crate::store::now(), args.days);
     let log = store.unanswered_everywhere_since(since, READ_MAX)?;
     let groups = group_log(&log, &synonyms);
     write_report(args.days, log.len(), &groups, args.json, out)?;
@@ -421,9 +421,16 @@ mod tests {
         assert!(!db.exists(), "a missing database is not created");
         let store = Store::open(&db).unwrap();
         let now = crate::store::now();
+        // "The last 7 days" are whole UTC days, today included, as `/stats` counts them: the
+        // second before that period is out even though it is less than 7 × 24 h ago. (The
+        // question inside is a day into the period, so that midnight passing between `now` here
+        // and in `run` cannot move it out.)
+        let start = crate::store::period_start(now, 7);
         for (q, guild, at) in [
             ("when is xi visiting the us", Some(1), now),
             ("When will Xi visit the US?", None, now - 86_400),
+            ("when does xi visit the us", Some(3), start + 86_400),
+            ("who is the french president", Some(3), start - 1),
             ("who won the match", Some(2), now - 30 * 86_400),
         ] {
             store
@@ -441,8 +448,9 @@ mod tests {
         let mut out = Vec::new();
         run(&args, &knowledge, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("2 in 1 group(s)"), "{text}");
+        assert!(text.contains("3 in 1 group(s)"), "{text}");
         assert!(!text.contains("match"), "{text}");
+        assert!(!text.contains("french"), "{text}");
         let mut out = Vec::new();
         let all = UnansweredArgs {
             days: 60,
@@ -451,8 +459,8 @@ mod tests {
         };
         run(&all, &knowledge, &mut out).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-        assert_eq!(v["questions"], 3);
-        assert_eq!(v["groups"].as_array().unwrap().len(), 2);
+        assert_eq!(v["questions"], 5);
+        assert_eq!(v["groups"].as_array().unwrap().len(), 3);
     }
 
     #[test]

@@ -939,6 +939,19 @@ async fn unanswered_stats_and_settings() {
     let bot = Bot::start(Config::default()).await;
     let snap = bot.engine.snapshot();
     let now = attache::store::now();
+    // `days:3` means whole UTC days, today included, as `/stats` counts them: a question asked
+    // the second before is out although it is less than 3 × 24 h old.
+    let start = attache::store::period_start(now, 3);
+    bot.store
+        .log_unanswered(&Unanswered {
+            question: "who is the french president".into(),
+            lang: "en".into(),
+            asked_at: start - 1,
+            guild_id: Some(GUILD_ID),
+            reason: UnansweredReason::Declined,
+            fact: None,
+        })
+        .unwrap();
     for (q, lang, reason) in [
         (
             "when is xi visiting the us",
@@ -987,6 +1000,7 @@ async fn unanswered_stats_and_settings() {
     assert!(d.lines().next().unwrap().ends_with(" · en 2, de"), "{d}");
     assert!(d.contains("when will xi visit the us") || d.contains("when is xi visiting the us"));
     assert!(d.contains("who won the football match · en · 👎 1"), "{d}");
+    assert!(!d.contains("french"), "{d}");
     assert_within_limits(&body["data"]);
 
     // /stats counts what was asked through the bot.

@@ -17,7 +17,9 @@ pub async fn unanswered(
     };
     let data = ctx.data();
     let days = moderation::days(days);
-    let since = crate::store::now() - i64::from(days) * 86_400;
+    // Whole UTC days, today included, as `/stats` counts them: the two commands cover the same
+    // questions for the same `days`.
+    let since = crate::store::period_start(crate::store::now(), days);
     let log = data
         .store
         .unanswered_since(Some(guild), since, crate::unanswered::READ_MAX)?;
