@@ -207,61 +207,19 @@ impl Shared {
     }
 }
 
-fn message_json(id: u64, channel: &str, content: &str) -> Value {
-    json!({
-        "id": id.to_string(),
-        "channel_id": channel,
-        "author": bot_user(),
-        "content": content,
-        "timestamp": "2024-06-01T12:00:00.000000+00:00",
-        "edited_timestamp": null,
-        "tts": false,
-        "mention_everyone": false,
-        "mentions": [],
-        "mention_roles": [],
-        "attachments": [],
-        "embeds": [],
-        "pinned": false,
-        "type": 0,
-    })
-}
-
-/// The REST routes the bot uses (those of `tests/support`), with the replies recorded.
+/// The REST routes the bot uses: those of its start from `tests/support`, and the replies, which are
+/// recorded here.
 fn route(shared: &Shared, method: &str, path: &str, body: &Value, ws_url: &str) -> (u16, Value) {
     let path = path.split('?').next().unwrap_or("");
     let parts: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
     let reply_id = 9_000_000_000_000_000_000 + shared.rest_requests.load(Ordering::Relaxed) as u64;
-    match (method, parts.as_slice()) {
-        ("GET", ["gateway"]) => (200, json!({"url": ws_url})),
-        ("GET", ["gateway", "bot"]) => (
-            200,
-            json!({
-                "url": ws_url,
-                "shards": 1,
-                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
-            }),
-        ),
-        ("GET", ["oauth2", "applications", "@me"]) => (
-            200,
-            json!({
-                "id": BOT_ID.to_string(),
-                "name": "attache",
-                "icon": null,
-                "description": "",
-                "bot_public": true,
-                "bot_require_code_grant": false,
-                "owner": human(42),
-                "verify_key": "0000",
-                "team": null,
-                "flags": 0,
-            }),
-        ),
-        ("GET", ["users", "@me"]) => (200, bot_user()),
-        ("PUT", ["applications", _, "commands"])
-        | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+    if let Some((status, reply)) = support::startup_route(method, &parts, ws_url) {
+        if method == "PUT" {
             shared.registered.store(true, Ordering::SeqCst);
-            (200, json!([]))
         }
+        return (status, reply.unwrap_or(Value::Null));
+    }
+    match (method, parts.as_slice()) {
         ("POST", ["interactions", id, _, "callback"]) => {
             let i = id
                 .parse::<u64>()
@@ -284,7 +242,10 @@ fn route(shared: &Shared, method: &str, path: &str, body: &Value, ws_url: &str) 
                 .unwrap_or(u64::MAX) as usize;
             shared.answer(i, body, &body["embeds"]);
             let content = body["content"].as_str().unwrap_or("");
-            (200, message_json(reply_id, "3000000000000000001", content))
+            (
+                200,
+                support::bot_message(reply_id, "3000000000000000001", content),
+            )
         }
         ("POST", ["channels", channel, "messages"]) => {
             let i = body["message_reference"]["message_id"]
@@ -294,9 +255,8 @@ fn route(shared: &Shared, method: &str, path: &str, body: &Value, ws_url: &str) 
                 .unwrap_or(u64::MAX) as usize;
             shared.answer(i, body, &body["embeds"]);
             let content = body["content"].as_str().unwrap_or("");
-            (200, message_json(reply_id, channel, content))
+            (200, support::bot_message(reply_id, channel, content))
         }
-        ("DELETE", ["channels", _, "messages", _]) => (204, Value::Null),
         _ => {
             shared
                 .unexpected

@@ -506,6 +506,11 @@ impl FakeDiscord {
     pub fn component(&self, user_id: u64, locale: &str, custom_id: &str) -> u64 {
         let id = self.id();
         let u = human(user_id);
+        // The bot's reply to a slash command (type 20) that carries the button.
+        let mut message = bot_message(self.id(), &CHANNEL_ID.to_string(), "");
+        message["type"] = json!(20);
+        message["flags"] = json!(0);
+        message["components"] = json!([]);
         let d = json!({
             "id": id.to_string(),
             "application_id": BOT_ID.to_string(),
@@ -517,24 +522,7 @@ impl FakeDiscord {
             "member": member(&u),
             "token": format!("interaction-token-{id}"),
             "version": 1,
-            "message": {
-                "id": self.id().to_string(),
-                "channel_id": CHANNEL_ID.to_string(),
-                "author": bot_user(),
-                "content": "",
-                "timestamp": TIMESTAMP,
-                "edited_timestamp": null,
-                "tts": false,
-                "mention_everyone": false,
-                "mentions": [],
-                "mention_roles": [],
-                "attachments": [],
-                "embeds": [],
-                "pinned": false,
-                "type": 20,
-                "flags": 0,
-                "components": [],
-            },
+            "message": message,
             "app_permissions": "2248473465835073",
             "locale": locale,
             "guild_locale": "en-US",
@@ -627,16 +615,11 @@ async fn serve_rest(
     }
 }
 
-fn route(
-    method: &str,
-    path: &str,
-    body: &Value,
-    ws_url: &str,
-    ids: &AtomicU64,
-) -> (u16, Option<Value>) {
-    let path = path.split('?').next().unwrap_or("");
-    let parts: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
-    match (method, parts.as_slice()) {
+/// The replies to what the bot asks Discord while it starts (the gateway's address, the
+/// application, itself, registering its commands), and to deleting a message; `None` for the
+/// routes that carry questions and answers. The load benchmark's fake serves these too.
+pub fn startup_route(method: &str, parts: &[&str], ws_url: &str) -> Option<(u16, Option<Value>)> {
+    Some(match (method, parts) {
         ("GET", ["gateway"]) => (200, Some(json!({"url": ws_url}))),
         ("GET", ["gateway", "bot"]) => (
             200,
@@ -665,6 +648,44 @@ fn route(
         ("GET", ["users", "@me"]) => (200, Some(bot_user())),
         ("PUT", ["applications", _, "commands"])
         | ("PUT", ["applications", _, "guilds", _, "commands"]) => (200, Some(json!([]))),
+        ("DELETE", ["channels", _, "messages", _]) => (204, None),
+        _ => return None,
+    })
+}
+
+/// The message Discord returns for one the bot sent: message `id` in `channel`, by the bot.
+pub fn bot_message(id: u64, channel: &str, content: &str) -> Value {
+    json!({
+        "id": id.to_string(),
+        "channel_id": channel,
+        "author": bot_user(),
+        "content": content,
+        "timestamp": TIMESTAMP,
+        "edited_timestamp": null,
+        "tts": false,
+        "mention_everyone": false,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": false,
+        "type": 0,
+    })
+}
+
+fn route(
+    method: &str,
+    path: &str,
+    body: &Value,
+    ws_url: &str,
+    ids: &AtomicU64,
+) -> (u16, Option<Value>) {
+    let path = path.split('?').next().unwrap_or("");
+    let parts: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    if let Some(reply) = startup_route(method, &parts, ws_url) {
+        return reply;
+    }
+    match (method, parts.as_slice()) {
         ("POST", ["interactions", _, _, "callback"]) => (204, None),
         ("POST", ["channels", channel, "messages"])
         | ("POST", ["webhooks", _, channel])
@@ -675,25 +696,9 @@ fn route(
             } else {
                 CHANNEL_ID.to_string()
             };
-            let m = json!({
-                "id": id.to_string(),
-                "channel_id": channel,
-                "author": bot_user(),
-                "content": body["content"].as_str().unwrap_or(""),
-                "timestamp": TIMESTAMP,
-                "edited_timestamp": null,
-                "tts": false,
-                "mention_everyone": false,
-                "mentions": [],
-                "mention_roles": [],
-                "attachments": [],
-                "embeds": [],
-                "pinned": false,
-                "type": 0,
-            });
+            let m = bot_message(id, &channel, body["content"].as_str().unwrap_or(""));
             (200, Some(m))
         }
-        ("DELETE", ["channels", _, "messages", _]) => (204, None),
         _ => (404, Some(json!({"message": "Unknown", "code": 0}))),
     }
 }
