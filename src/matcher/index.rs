@@ -1,7 +1,9 @@
 //! The immutable index the matcher searches: built once per fact base by [`IndexBuilder`], then
 //! shared read-only by every question.
 
-use super::analyse::{analyse, analyse_folded, stem, Class, Slot, QUESTION_WORD_BOOST};
+use super::analyse::{
+    analyse, analyse_folded, analyse_into, stem, Class, Slot, SlotSink, QUESTION_WORD_BOOST,
+};
 use crate::knowledge::FactBase;
 use crate::knowledge::Synonyms;
 use crate::lang::Lang;
@@ -308,6 +310,128 @@ fn deletion_keys(word: &str, edits: usize) -> Vec<u64> {
 /// A slot as the builder holds it: its weight factor and its terms with their cover.
 type BuiltSlot = (f32, Vec<(TermId, f32)>);
 
+/// The Latin-script languages a keyword is read in (it has no language of its own).
+const KEYWORD_LANGS: [Lang; 4] = [Lang::En, Lang::Es, Lang::Fr, Lang::De];
+
+/// How a share of [`IndexBuilder::from_facts`] first used one of its keys.
+#[derive(Debug, Clone, Copy)]
+enum First {
+    /// As a key of a slot of this class.
+    Key(Class),
+    /// As the raw form of a word, whose stem is this local id.
+    Raw(u32),
+}
+
+/// One thread's share of [`IndexBuilder::from_facts`]: its facts' phrasings and keywords,
+/// analysed, with their keys interned into a vocabulary of the share's own (local ids, in the order
+/// of first use), flat: no `String` or `Vec` per key or slot.
+#[derive(Debug, Default)]
+struct LocalPart {
+    /// Key text to local id.
+    map: FastMap<Box<str>, u32>,
+    /// By local id: how it was first used.
+    first: Vec<First>,
+    /// By local id: the languages whose phrasings use it ([`Lang::bit`]s; keywords set none).
+    langs: Vec<u8>,
+    /// The end (in `entries`) of each fact's entries.
+    fact_ends: Vec<u32>,
+    /// A phrasing (with its language) or one reading of a keyword (`None`), and the end of its
+    /// slots in `slots`.
+    entries: Vec<(Option<Lang>, u32)>,
+    /// A slot: a question word or not, and the end of its keys in `keys`.
+    slots: Vec<(bool, u32)>,
+    /// Slot keys: local id and cover.
+    keys: Vec<(u32, f32)>,
+}
+
+/// Receives the slots of one entry of a [`LocalPart`].
+struct PartSink<'a> {
+    part: &'a mut LocalPart,
+    lang: Option<Lang>,
+}
+
+impl LocalPart {
+    /// Starts an entry (a phrasing in `lang`, or a keyword's reading if `None`).
+    fn entry(&mut self, lang: Option<Lang>) -> PartSink<'_> {
+        self.entries.push((lang, self.slots.len() as u32));
+        PartSink { part: self, lang }
+    }
+
+    fn intern(&mut self, text: &str, first: First, lang: Option<Lang>) -> u32 {
+        let id = match self.map.get(text) {
+            Some(&id) => id,
+            None => {
+                let id = self.first.len() as u32;
+                self.map.insert(text.into(), id);
+                self.first.push(first);
+                self.langs.push(0);
+                id
+            }
+        };
+        if let Some(l) = lang {
+            self.langs[id as usize] |= l.bit();
+        }
+        id
+    }
+
+    /// The share's facts in term ids (`resolved`, from [`IndexBuilder::merge_vocabulary`]), the
+    /// first numbered `first_fact`: its phrasings as the builder holds them, and each fact's terms.
+    fn translate(
+        &self,
+        resolved: &[TermId],
+        first_fact: u32,
+    ) -> (Vec<(u32, Lang, Vec<BuiltSlot>)>, Vec<Vec<TermId>>) {
+        let mut phrasings = Vec::new();
+        let mut fact_terms = Vec::with_capacity(self.fact_ends.len());
+        let (mut entry, mut slot, mut key) = (0usize, 0usize, 0usize);
+        for (f, &fact_end) in self.fact_ends.iter().enumerate() {
+            let mut terms = Vec::new();
+            while entry < fact_end as usize {
+                let (lang, _) = self.entries[entry];
+                let slots_end = self
+                    .entries
+                    .get(entry + 1)
+                    .map_or(self.slots.len(), |e| e.1 as usize);
+                let mut built = Vec::with_capacity(slots_end - slot);
+                while slot < slots_end {
+                    let (question, keys_end) = self.slots[slot];
+                    let ids: Vec<(TermId, f32)> = self.keys[key..keys_end as usize]
+                        .iter()
+                        .map(|&(local, cover)| (resolved[local as usize], cover))
+                        .collect();
+                    terms.extend(ids.iter().map(|&(id, _)| id));
+                    let boost = if question { QUESTION_WORD_BOOST } else { 1.0 };
+                    built.push((boost, ids));
+                    key = keys_end as usize;
+                    slot += 1;
+                }
+                if let Some(lang) = lang {
+                    phrasings.push((first_fact + f as u32, lang, built));
+                }
+                entry += 1;
+            }
+            fact_terms.push(terms);
+        }
+        (phrasings, fact_terms)
+    }
+}
+
+impl SlotSink for PartSink<'_> {
+    fn slot(&mut self, keys: &[(&str, f32)], raw: &str, class: Class, question: bool) {
+        let part = &mut *self.part;
+        let mut last = 0;
+        for &(text, cover) in keys {
+            last = part.intern(text, First::Key(class), self.lang);
+            part.keys.push((last, cover));
+        }
+        if class == Class::Word {
+            // As `add_slots`: the word as written leads to its stem's term.
+            part.intern(raw, First::Raw(last), self.lang);
+        }
+        part.slots.push((question, part.keys.len() as u32));
+    }
+}
+
 /// Collects phrasings and keywords, then [`IndexBuilder::build`]s an immutable [`Index`].
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
@@ -336,42 +460,117 @@ impl IndexBuilder {
     }
 
     /// A builder holding every fact of `base`: its phrasings in every language and its keywords.
+    ///
+    /// The same builder as adding each fact's phrasings and keywords one after the other (the
+    /// same term ids), made on every core: each thread analyses a contiguous share of the facts
+    /// and interns their keys into a vocabulary of its own; the shares' vocabularies are then
+    /// merged in fact order, which assigns each new term the id a sequential build would have.
     pub fn from_facts(base: &FactBase) -> Self {
         let mut b = Self::with_synonyms(base.synonyms.clone());
-        // Analysing phrasings (folding, stemming) is most of the work and independent per fact:
-        // done on every core, then interned in fact order, so term ids are as if sequential.
         let synonyms = &b.synonyms;
         // Validation folded every phrasing already (the collision check): use those, once each.
         let folded = base.folded.take();
-        let numbers: Vec<usize> = (0..base.facts.len()).collect();
-        let analysed = crate::knowledge::par_map(&numbers, |&i| {
-            let pre = folded.get(i).map_or(&[][..], Vec::as_slice);
-            base.facts[i]
-                .questions
-                .iter()
-                .flat_map(|(&lang, phrasings)| phrasings.iter().map(move |p| (lang, p)))
-                .enumerate()
-                .map(|(j, (lang, p))| {
-                    let slots = match pre.get(j) {
+        let parts = crate::knowledge::par_ranges(base.facts.len(), |range| {
+            let mut part = LocalPart::default();
+            for i in range {
+                let fact = &base.facts[i];
+                let pre = folded.get(i).map_or(&[][..], Vec::as_slice);
+                let phrasings = fact
+                    .questions
+                    .iter()
+                    .flat_map(|(&lang, phrasings)| phrasings.iter().map(move |p| (lang, p)));
+                for (j, (lang, p)) in phrasings.enumerate() {
+                    let mut sink = part.entry(Some(lang));
+                    match pre.get(j) {
                         Some((hash, f)) if *hash == crate::knowledge::text_hash(p) => {
-                            analyse_folded(f, lang, synonyms)
+                            analyse_into(f, lang, synonyms, &mut sink)
                         }
-                        _ => analyse(p, lang, synonyms),
-                    };
-                    (lang, slots)
-                })
-                .collect::<Vec<(Lang, Vec<Slot>)>>()
-        });
-        for (fact, phrasings) in base.facts.iter().zip(analysed) {
-            let f = b.add_fact(&fact.id);
-            for (lang, slots) in phrasings {
-                b.add_analysed(f, lang, &slots);
+                        _ => analyse_into(&crate::normalise::fold(p), lang, synonyms, &mut sink),
+                    }
+                }
+                for k in &fact.keywords {
+                    // As `add_keyword`: folded once, read in every Latin-script language.
+                    let f = crate::normalise::fold(k);
+                    for lang in KEYWORD_LANGS {
+                        analyse_into(&f, lang, synonyms, &mut part.entry(None));
+                    }
+                }
+                part.fact_ends.push(part.entries.len() as u32);
             }
-            for k in &fact.keywords {
-                b.add_keyword(f, k);
+            part
+        });
+        // Global ids for each share's keys, in order (the only sequential step: a lookup per
+        // distinct key of a share), then each share's phrasings in global ids, on every core.
+        let mut resolved = Vec::with_capacity(parts.len());
+        for part in &parts {
+            resolved.push(b.merge_vocabulary(part));
+        }
+        let jobs: Vec<(&LocalPart, &[TermId])> = parts
+            .iter()
+            .zip(resolved.iter().map(Vec::as_slice))
+            .collect();
+        let mut first_fact = 0u32;
+        let firsts: Vec<u32> = parts
+            .iter()
+            .map(|p| {
+                let f = first_fact;
+                first_fact += p.fact_ends.len() as u32;
+                f
+            })
+            .collect();
+        let built = crate::knowledge::par_ranges_min(jobs.len(), 1, |range| {
+            range
+                .map(|k| jobs[k].0.translate(jobs[k].1, firsts[k]))
+                .collect::<Vec<_>>()
+        });
+        drop(parts);
+        for fact in &base.facts {
+            b.add_fact(&fact.id);
+        }
+        let mut fact = 0;
+        for (phrasings, fact_terms) in built.into_iter().flatten() {
+            b.phrasings.extend(phrasings);
+            for terms in fact_terms {
+                b.fact_terms[fact] = terms;
+                fact += 1;
             }
         }
         b
+    }
+
+    /// Adds `part`'s keys to the vocabulary as a sequential build would have, in the order it
+    /// first used them; returns the term id of each of its local ids.
+    fn merge_vocabulary(&mut self, part: &LocalPart) -> Vec<TermId> {
+        let mut texts: Vec<&str> = vec![""; part.first.len()];
+        for (text, &local) in &part.map {
+            texts[local as usize] = text;
+        }
+        let mut resolved = Vec::with_capacity(texts.len());
+        for (local, text) in texts.into_iter().enumerate() {
+            // A key not yet in the vocabulary is first used in this share, where its first use
+            // decides what it becomes: a new term, or the raw form of a word standing for its
+            // stem's term (as `add_slots` does). The stem came first, so it has its id already.
+            let id = match self.vocab.get(text) {
+                Some(&id) => id,
+                None => {
+                    let id = match part.first[local] {
+                        First::Key(class) => {
+                            let id = self.keys.len() as TermId;
+                            self.keys.push(text.to_string());
+                            self.classes.push(class);
+                            self.langs.push(0);
+                            id
+                        }
+                        First::Raw(stem) => resolved[stem as usize],
+                    };
+                    self.vocab.insert(text.to_string(), id);
+                    id
+                }
+            };
+            self.langs[id as usize] |= part.langs[local];
+            resolved.push(id);
+        }
+        resolved
     }
 
     /// Adds a fact and returns its number.
@@ -455,7 +654,7 @@ impl IndexBuilder {
         let mut ids = Vec::new();
         // Folded once for the four readings.
         let folded = crate::normalise::fold(text);
-        for lang in [Lang::En, Lang::Es, Lang::Fr, Lang::De] {
+        for lang in KEYWORD_LANGS {
             let slots = analyse_folded(&folded, lang, &self.synonyms);
             let slots = self.add_slots(&slots, None);
             ids.extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
