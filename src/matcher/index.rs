@@ -664,15 +664,17 @@ impl IndexBuilder {
 
     /// Freezes the builder into an [`Index`]: IDF weights, fact postings, each fact's phrasings and
     /// the typo index.
-    pub fn build(self) -> Index {
+    pub fn build(mut self) -> Index {
         let n_facts = self.fact_ids.len().max(1) as f32;
         let n_terms = self.keys.len();
-        let mut fact_postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
-        for (f, terms) in self.fact_terms.iter().enumerate() {
-            let mut terms = terms.clone();
+        // Each fact's distinct terms, sorted (in place: needed again for the per-fact tables).
+        for terms in &mut self.fact_terms {
             terms.sort_unstable();
             terms.dedup();
-            for t in terms {
+        }
+        let mut fact_postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
+        for (f, terms) in self.fact_terms.iter().enumerate() {
+            for &t in terms {
                 fact_postings[t as usize].push(f as u32);
             }
         }
@@ -682,39 +684,8 @@ impl IndexBuilder {
                 (1.0 + n_facts / df).ln() * key_factor(&self.keys[t])
             })
             .collect();
-        let mut typicality: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
-        {
-            let mut per_fact = vec![0u32; self.fact_ids.len()];
-            for (fact, _, _) in &self.phrasings {
-                per_fact[*fact as usize] += 1;
-            }
-            let mut counts: FastMap<(TermId, u32), u32> = FastMap::default();
-            for (fact, _, slots) in &self.phrasings {
-                let mut terms: Vec<TermId> = slots
-                    .iter()
-                    .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
-                    .collect();
-                terms.sort_unstable();
-                terms.dedup();
-                for t in terms {
-                    *counts.entry((t, *fact)).or_default() += 1;
-                }
-            }
-            for ((t, f), c) in counts {
-                typicality[t as usize].push((f, c as f32 / per_fact[f as usize].max(1) as f32));
-            }
-            for list in &mut typicality {
-                list.sort_by_key(|&(f, _)| f);
-                let max = list.iter().map(|&(_, a)| a).fold(0f32, f32::max);
-                if max > 0.0 {
-                    for e in list.iter_mut() {
-                        e.1 /= max;
-                    }
-                }
-            }
-        }
         let mut phrasings = Vec::with_capacity(self.phrasings.len());
-        for (fact, lang, slots) in self.phrasings {
+        for (fact, lang, slots) in std::mem::take(&mut self.phrasings) {
             let mut terms: Vec<TermId> = slots
                 .iter()
                 .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
@@ -755,6 +726,40 @@ impl IndexBuilder {
                 *slot += 1;
             }
         }
+        // Typicality: per fact, how many of its phrasings use each term, counted in one dense
+        // array (a hash map of (term, fact) pairs was a large share of this). Facts are visited
+        // in order, so every term's list comes out sorted by fact.
+        let mut typicality: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+        {
+            let mut count = vec![0u32; n_terms];
+            let mut touched: Vec<TermId> = Vec::new();
+            for f in 0..self.fact_ids.len() {
+                let ids = &fact_phrasing_ids
+                    [fact_phrasing_start[f] as usize..fact_phrasing_start[f + 1] as usize];
+                for &p in ids {
+                    for &t in &phrasings[p as usize].terms {
+                        if count[t as usize] == 0 {
+                            touched.push(t);
+                        }
+                        count[t as usize] += 1;
+                    }
+                }
+                let n = ids.len().max(1) as f32;
+                for &t in &touched {
+                    typicality[t as usize].push((f as u32, count[t as usize] as f32 / n));
+                    count[t as usize] = 0;
+                }
+                touched.clear();
+            }
+            for list in &mut typicality {
+                let max = list.iter().map(|&(_, a)| a).fold(0f32, f32::max);
+                if max > 0.0 {
+                    for e in list.iter_mut() {
+                        e.1 /= max;
+                    }
+                }
+            }
+        }
         // Each fact's terms, and which of its phrasings use each.
         let mut fact_term_start = vec![0usize; self.fact_ids.len() + 1];
         let mut fact_bits_start = vec![0usize; self.fact_ids.len() + 1];
@@ -764,9 +769,7 @@ impl IndexBuilder {
                 [fact_phrasing_start[f] as usize..fact_phrasing_start[f + 1] as usize];
             let words = ids.len().div_ceil(64);
             // Its keywords' terms too, used by no phrasing (no bit set, typicality 0).
-            let mut terms = self.fact_terms[f].clone();
-            terms.sort_unstable();
-            terms.dedup();
+            let terms = std::mem::take(&mut self.fact_terms[f]);
             fact_typ.extend(terms.iter().map(|&t| {
                 let list = &typicality[t as usize];
                 list.binary_search_by_key(&(f as u32), |&(g, _)| g)
