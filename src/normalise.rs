@@ -116,8 +116,33 @@ pub fn fold(text: &str) -> String {
     } else {
         push_lowered(&mut out, text.nfkc());
     }
+    // Folding leaves no white space but single spaces. Most text has no word that could start
+    // an alias: its words joined by single spaces are then `out` without a leading or trailing
+    // space, with no `Vec` of words and no second `String`.
+    if !out.split(' ').any(may_start_alias) {
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        if out.starts_with(' ') {
+            out.remove(0);
+        }
+        return out;
+    }
     let words: Vec<&str> = out.split_whitespace().collect();
     apply_aliases(&words)
+}
+
+/// True when `word` is the first word of some [`PHRASE_ALIASES`] pattern (the test
+/// [`apply_aliases`] starts with); the first byte rules out most words without comparing strings.
+fn may_start_alias(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    PHRASE_ALIASES.iter().any(|(from, _)| {
+        from.as_bytes()[0] == first
+            && from.starts_with(word)
+            && (from.len() == word.len() || from.as_bytes()[word.len()] == b' ')
+    })
 }
 
 fn push_folded(out: &mut String, c: char) {
@@ -145,7 +170,7 @@ fn push_folded(out: &mut String, c: char) {
             if out
                 .chars()
                 .last()
-                .is_some_and(|p| p.is_alphanumeric() && !is_cjk(p))
+                .is_some_and(|p| !is_cjk(p) && p.is_alphanumeric())
             {
                 out.push(' ');
             }
@@ -167,6 +192,10 @@ fn push_folded(out: &mut String, c: char) {
 /// Pushes `chars` lower-cased and folded ([`push_folded`]).
 fn push_lowered(out: &mut String, chars: impl Iterator<Item = char>) {
     for c in chars {
+        if c.is_ascii() {
+            push_folded(out, c.to_ascii_lowercase());
+            continue;
+        }
         for lc in c.to_lowercase() {
             push_folded(out, lc);
         }
@@ -334,6 +363,28 @@ mod tests {
             fold("Qui est le secrétaire d'État ?"),
             "qui est le secretaire d etat"
         );
+    }
+
+    /// Text with no alias skips `apply_aliases`: the same words, joined by single spaces.
+    #[test]
+    fn fold_without_aliases_is_its_words_joined() {
+        for (text, want) in [
+            ("", ""),
+            ("?!", ""),
+            ("  ¿Cuándo?  ", "cuando"),
+            ("...Blinken, visit!", "blinken visit"),
+            ("访问China?", "访问 china"),
+            ("China访问。", "china 访问"),
+            ("「ブリンケン」はいつ？", "ブリンケン はいつ"),
+            ("Who visits the United States?", "who visits the us"),
+            ("por qué viene", "porque viene"),
+            ("usa? u.s.a!", "us us"),
+        ] {
+            let folded = fold(text);
+            assert_eq!(folded, want, "{text:?}");
+            let words: Vec<&str> = folded.split_whitespace().collect();
+            assert_eq!(folded, apply_aliases(&words), "{text:?}");
+        }
     }
 
     #[test]
