@@ -684,31 +684,35 @@ impl IndexBuilder {
                 (1.0 + n_facts / df).ln() * key_factor(&self.keys[t])
             })
             .collect();
-        let mut phrasings = Vec::with_capacity(self.phrasings.len());
-        for (fact, lang, slots) in std::mem::take(&mut self.phrasings) {
-            let mut terms: Vec<TermId> = slots
-                .iter()
-                .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
-                .collect();
-            terms.sort_unstable();
-            terms.dedup();
-            let slots: Vec<PhrasingSlot> = slots
-                .into_iter()
-                .map(|(boost, terms)| PhrasingSlot {
-                    weight: slot_weight(&idf, boost, &terms),
-                    question: boost > 1.0,
+        // Independent per phrasing (sorting its terms, weighing its slots): on every core.
+        let idf_ref = &idf;
+        let phrasings = crate::knowledge::par_map_owned(
+            std::mem::take(&mut self.phrasings),
+            |(fact, lang, slots)| {
+                let mut terms: Vec<TermId> = slots
+                    .iter()
+                    .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                let slots: Vec<PhrasingSlot> = slots
+                    .into_iter()
+                    .map(|(boost, terms)| PhrasingSlot {
+                        weight: slot_weight(idf_ref, boost, &terms),
+                        question: boost > 1.0,
+                        terms,
+                    })
+                    .collect();
+                let weight = slots.iter().map(|s| s.weight).sum();
+                Phrasing {
+                    fact,
+                    lang,
+                    slots,
                     terms,
-                })
-                .collect();
-            let weight = slots.iter().map(|s| s.weight).sum();
-            phrasings.push(Phrasing {
-                fact,
-                lang,
-                slots,
-                terms,
-                weight,
-            });
-        }
+                    weight,
+                }
+            },
+        );
         // Phrasings grouped by fact (a counting sort: stable, so each fact's stay in order).
         let mut fact_phrasing_start = vec![0u32; self.fact_ids.len() + 1];
         for p in &phrasings {
