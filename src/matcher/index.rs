@@ -327,8 +327,15 @@ enum First {
 /// of first use), flat: no `String` or `Vec` per key or slot.
 #[derive(Debug, Default)]
 struct LocalPart {
-    /// Key text to local id.
-    map: FastMap<Box<str>, u32>,
+    /// Key text to local id, for keys of up to 7 bytes (CJK characters and pairs, most words) by
+    /// [`pack_short`]: no string hashed or compared.
+    short: FastMap<u64, u32>,
+    /// Key text to local id, for longer keys.
+    long: FastMap<Box<str>, u32>,
+    /// The text of every local id, one after the other: local id `i` ends at `text_ends[i]`.
+    text: String,
+    /// See `text`.
+    text_ends: Vec<u32>,
     /// By local id: how it was first used.
     first: Vec<First>,
     /// By local id: the languages whose phrasings use it ([`Lang::bit`]s; keywords set none).
@@ -358,16 +365,23 @@ impl LocalPart {
     }
 
     fn intern(&mut self, text: &str, first: First, lang: Option<Lang>) -> u32 {
-        let id = match self.map.get(text) {
-            Some(&id) => id,
-            None => {
-                let id = self.first.len() as u32;
-                self.map.insert(text.into(), id);
-                self.first.push(first);
-                self.langs.push(0);
-                id
-            }
+        let next = self.first.len() as u32;
+        let id = match pack_short(text) {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => match self.long.get(text) {
+                Some(&id) => id,
+                None => {
+                    self.long.insert(text.into(), next);
+                    next
+                }
+            },
         };
+        if id == next {
+            self.first.push(first);
+            self.langs.push(0);
+            self.text.push_str(text);
+            self.text_ends.push(self.text.len() as u32);
+        }
         if let Some(l) = lang {
             self.langs[id as usize] |= l.bit();
         }
@@ -414,6 +428,30 @@ impl LocalPart {
         }
         (phrasings, fact_terms)
     }
+}
+
+/// A key of at most 7 bytes as a number: its bytes and its length (so that no two texts share
+/// one, whatever bytes they hold), mixed.
+///
+/// FxHash multiplies once, so the low bits of its hash (which pick the bucket) come from the low
+/// bits of the key only, here the first two bytes: every CJK character starts with one of a few
+/// byte pairs, and unmixed keys piled into a few buckets. The mix (MurmurHash3's finaliser) is a
+/// bijection, so distinct texts still have distinct numbers.
+fn pack_short(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[7] = bytes.len() as u8;
+    let mut x = u64::from_le_bytes(buf);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^= x >> 33;
+    Some(x)
 }
 
 impl SlotSink for PartSink<'_> {
@@ -541,12 +579,11 @@ impl IndexBuilder {
     /// Adds `part`'s keys to the vocabulary as a sequential build would have, in the order it
     /// first used them; returns the term id of each of its local ids.
     fn merge_vocabulary(&mut self, part: &LocalPart) -> Vec<TermId> {
-        let mut texts: Vec<&str> = vec![""; part.first.len()];
-        for (text, &local) in &part.map {
-            texts[local as usize] = text;
-        }
-        let mut resolved = Vec::with_capacity(texts.len());
-        for (local, text) in texts.into_iter().enumerate() {
+        let mut resolved = Vec::with_capacity(part.first.len());
+        let mut start = 0;
+        for (local, &end) in part.text_ends.iter().enumerate() {
+            let text = &part.text[start..end as usize];
+            start = end as usize;
             // A key not yet in the vocabulary is first used in this share, where its first use
             // decides what it becomes: a new term, or the raw form of a word standing for its
             // stem's term (as `add_slots` does). The stem came first, so it has its id already.
@@ -969,6 +1006,19 @@ mod tests {
                 assert_eq!(parallel.score(&q, lang), one_by_one.score(&q, lang), "{q}");
             }
         }
+    }
+
+    #[test]
+    fn short_keys_pack_apart() {
+        let keys = ["", "a", "a\0", "ab", "访", "访问", "abcdefg", "\0"];
+        let packed: Vec<Option<u64>> = keys.iter().map(|k| pack_short(k)).collect();
+        for (i, a) in packed.iter().enumerate() {
+            assert!(a.is_some(), "{:?}", keys[i]);
+            for b in &packed[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(pack_short("abcdefgh"), None);
     }
 
     #[test]
