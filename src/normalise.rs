@@ -109,6 +109,10 @@ pub fn fold(text: &str) -> String {
         for c in text.chars() {
             push_folded(&mut out, c.to_ascii_lowercase());
         }
+    } else if text.chars().all(|c| nfkc_alone(c).is_some()) {
+        // Characters NFKC maps one by one (CJK text with full-width punctuation, accented
+        // Latin): without the normaliser, or its check.
+        push_lowered(&mut out, text.chars().filter_map(nfkc_alone));
     } else if unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         // Already in NFKC (most CJK and accented text): the normaliser would give the same
         // characters back, at several times the cost of this check.
@@ -143,6 +147,21 @@ fn may_start_alias(word: &str) -> bool {
             && from.starts_with(word)
             && (from.len() == word.len() || from.as_bytes()[word.len()] == b' ')
     })
+}
+
+/// The NFKC form of `c` when it is one character that no neighbour changes (`c` composes with
+/// nothing and nothing composes with it), else `None`: ASCII, Latin-1 letters, CJK ideographs,
+/// kana, the ideographic space, comma and full stop, and full-width ASCII (`？` is `?`). Text
+/// made of these alone is in NFKC once each is replaced; most CJK phrasings are such text, but
+/// their full-width punctuation sent them through the normaliser.
+fn nfkc_alone(c: char) -> Option<char> {
+    match c as u32 {
+        0..=0x7f | 0xc0..=0xff | 0x3001 | 0x3002 => Some(c),
+        0x3041..=0x3096 | 0x30a1..=0x30fa | 0x30fc | 0x4e00..=0x9fff => Some(c),
+        0x3000 => Some(' '),
+        0xff01..=0xff5e => char::from_u32(c as u32 - 0xfee0),
+        _ => None,
+    }
 }
 
 fn push_folded(out: &mut String, c: char) {
@@ -363,6 +382,43 @@ mod tests {
             fold("Qui est le secrétaire d'État ?"),
             "qui est le secretaire d etat"
         );
+    }
+
+    /// `nfkc_alone` is what the normaliser does, for each such character alone and next to any
+    /// other of them or to a combining mark.
+    #[test]
+    fn characters_normalised_alone_are_what_nfkc_makes() {
+        let alone: Vec<char> = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| nfkc_alone(c).is_some())
+            .collect();
+        let nfkc = |s: &str| s.nfkc().collect::<String>();
+        let mapped = |s: &str| s.chars().filter_map(nfkc_alone).collect::<String>();
+        for &c in &alone {
+            for s in [
+                c.to_string(),
+                format!("a{c}"),
+                format!("{c}a"),
+                format!("か{c}"),
+                format!("{c}か"),
+                format!("{c}？{c}"),
+            ] {
+                assert_eq!(mapped(&s), nfkc(&s), "{s:?}");
+            }
+        }
+        // Every pair of a sample of them (about 350).
+        let sample: Vec<char> = alone.iter().copied().step_by(61).collect();
+        for &a in &sample {
+            for &b in &sample {
+                let s = format!("{a}{b}");
+                assert_eq!(mapped(&s), nfkc(&s), "{s:?}");
+            }
+        }
+        // A combining mark is not alone: text with one takes the normaliser.
+        assert_eq!(nfkc_alone('\u{3099}'), None);
+        assert_eq!(nfkc_alone('\u{301}'), None);
+        assert_eq!(fold("か\u{3099}？"), "が");
+        assert_eq!(fold("e\u{301}ｔｅ"), "ete");
     }
 
     /// Text with no alias skips `apply_aliases`: the same words, joined by single spaces.
