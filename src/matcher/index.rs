@@ -997,6 +997,16 @@ mod tests {
         assert_eq!(parallel.facts(), facts);
         assert_eq!(parallel.phrasings(), one_by_one.phrasings());
         assert_eq!(parallel.vocabulary(), one_by_one.vocabulary());
+        // The same terms, ids, languages and weights throughout.
+        assert_eq!(parallel.keys, one_by_one.keys);
+        assert_eq!(parallel.vocab, one_by_one.vocab);
+        assert_eq!(parallel.langs, one_by_one.langs);
+        assert_eq!(parallel.idf, one_by_one.idf);
+        assert_eq!(parallel.typicality, one_by_one.typicality);
+        assert_eq!(parallel.fact_terms, one_by_one.fact_terms);
+        assert_eq!(parallel.fact_typ, one_by_one.fact_typ);
+        assert_eq!(parallel.fact_bits, one_by_one.fact_bits);
+        assert_eq!(parallel.words, one_by_one.words);
         for (n, fact) in base.facts.iter().enumerate().step_by(7) {
             for (&lang, phrasings) in &fact.questions {
                 let q = crate::normalise::fold(&phrasings[n % phrasings.len()]);
