@@ -310,6 +310,9 @@ fn deletion_keys(word: &str, edits: usize) -> Vec<u64> {
 /// A slot as the builder holds it: its weight factor and its terms with their cover.
 type BuiltSlot = (f32, Vec<(TermId, f32)>);
 
+/// A phrasing as the builder holds it: its fact, language and slots.
+type BuiltPhrasing = (u32, Lang, Vec<BuiltSlot>);
+
 /// The Latin-script languages a keyword is read in (it has no language of its own).
 const KEYWORD_LANGS: [Lang; 4] = [Lang::En, Lang::Es, Lang::Fr, Lang::De];
 
@@ -394,7 +397,7 @@ impl LocalPart {
         &self,
         resolved: &[TermId],
         first_fact: u32,
-    ) -> (Vec<(u32, Lang, Vec<BuiltSlot>)>, Vec<Vec<TermId>>) {
+    ) -> (Vec<BuiltPhrasing>, Vec<Vec<TermId>>) {
         let mut phrasings = Vec::new();
         let mut fact_terms = Vec::with_capacity(self.fact_ends.len());
         let (mut entry, mut slot, mut key) = (0usize, 0usize, 0usize);
@@ -479,7 +482,7 @@ pub struct IndexBuilder {
     langs: Vec<u8>,
     fact_ids: Vec<String>,
     fact_terms: Vec<Vec<TermId>>,
-    phrasings: Vec<(u32, Lang, Vec<BuiltSlot>)>,
+    phrasings: Vec<BuiltPhrasing>,
     synonyms: Synonyms,
 }
 
