@@ -109,6 +109,10 @@ pub fn fold(text: &str) -> String {
         for c in text.chars() {
             push_folded(&mut out, c.to_ascii_lowercase());
         }
+    } else if text.chars().all(|c| nfkc_alone(c).is_some()) {
+        // Characters NFKC maps one by one (CJK text with full-width punctuation, accented
+        // Latin): without the normaliser, or its check.
+        push_lowered(&mut out, text.chars().filter_map(nfkc_alone));
     } else if unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         // Already in NFKC (most CJK and accented text): the normaliser would give the same
         // characters back, at several times the cost of this check.
@@ -116,8 +120,48 @@ pub fn fold(text: &str) -> String {
     } else {
         push_lowered(&mut out, text.nfkc());
     }
+    // Folding leaves no white space but single spaces. Most text has no word that could start
+    // an alias: its words joined by single spaces are then `out` without a leading or trailing
+    // space, with no `Vec` of words and no second `String`.
+    if !out.split(' ').any(may_start_alias) {
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        if out.starts_with(' ') {
+            out.remove(0);
+        }
+        return out;
+    }
     let words: Vec<&str> = out.split_whitespace().collect();
     apply_aliases(&words)
+}
+
+/// True when `word` is the first word of some [`PHRASE_ALIASES`] pattern (the test
+/// [`apply_aliases`] starts with); the first byte rules out most words without comparing strings.
+fn may_start_alias(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    PHRASE_ALIASES.iter().any(|(from, _)| {
+        from.as_bytes()[0] == first
+            && from.starts_with(word)
+            && (from.len() == word.len() || from.as_bytes()[word.len()] == b' ')
+    })
+}
+
+/// The NFKC form of `c` when it is one character that no neighbour changes (`c` composes with
+/// nothing and nothing composes with it), else `None`: ASCII, Latin-1 letters, CJK ideographs,
+/// kana, the ideographic space, comma and full stop, and full-width ASCII (`？` is `?`). Text
+/// made of these alone is in NFKC once each is replaced; most CJK phrasings are such text, but
+/// their full-width punctuation sent them through the normaliser.
+fn nfkc_alone(c: char) -> Option<char> {
+    match c as u32 {
+        0..=0x7f | 0xc0..=0xff | 0x3001 | 0x3002 => Some(c),
+        0x3041..=0x3096 | 0x30a1..=0x30fa | 0x30fc | 0x4e00..=0x9fff => Some(c),
+        0x3000 => Some(' '),
+        0xff01..=0xff5e => char::from_u32(c as u32 - 0xfee0),
+        _ => None,
+    }
 }
 
 fn push_folded(out: &mut String, c: char) {
@@ -145,7 +189,7 @@ fn push_folded(out: &mut String, c: char) {
             if out
                 .chars()
                 .last()
-                .is_some_and(|p| p.is_alphanumeric() && !is_cjk(p))
+                .is_some_and(|p| !is_cjk(p) && p.is_alphanumeric())
             {
                 out.push(' ');
             }
@@ -167,6 +211,10 @@ fn push_folded(out: &mut String, c: char) {
 /// Pushes `chars` lower-cased and folded ([`push_folded`]).
 fn push_lowered(out: &mut String, chars: impl Iterator<Item = char>) {
     for c in chars {
+        if c.is_ascii() {
+            push_folded(out, c.to_ascii_lowercase());
+            continue;
+        }
         for lc in c.to_lowercase() {
             push_folded(out, lc);
         }
@@ -334,6 +382,65 @@ mod tests {
             fold("Qui est le secrétaire d'État ?"),
             "qui est le secretaire d etat"
         );
+    }
+
+    /// `nfkc_alone` is what the normaliser does, for each such character alone and next to any
+    /// other of them or to a combining mark.
+    #[test]
+    fn characters_normalised_alone_are_what_nfkc_makes() {
+        let alone: Vec<char> = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| nfkc_alone(c).is_some())
+            .collect();
+        let nfkc = |s: &str| s.nfkc().collect::<String>();
+        let mapped = |s: &str| s.chars().filter_map(nfkc_alone).collect::<String>();
+        for &c in &alone {
+            for s in [
+                c.to_string(),
+                format!("a{c}"),
+                format!("{c}a"),
+                format!("か{c}"),
+                format!("{c}か"),
+                format!("{c}？{c}"),
+            ] {
+                assert_eq!(mapped(&s), nfkc(&s), "{s:?}");
+            }
+        }
+        // Every pair of a sample of them (about 350).
+        let sample: Vec<char> = alone.iter().copied().step_by(61).collect();
+        for &a in &sample {
+            for &b in &sample {
+                let s = format!("{a}{b}");
+                assert_eq!(mapped(&s), nfkc(&s), "{s:?}");
+            }
+        }
+        // A combining mark is not alone: text with one takes the normaliser.
+        assert_eq!(nfkc_alone('\u{3099}'), None);
+        assert_eq!(nfkc_alone('\u{301}'), None);
+        assert_eq!(fold("か\u{3099}？"), "が");
+        assert_eq!(fold("e\u{301}ｔｅ"), "ete");
+    }
+
+    /// Text with no alias skips `apply_aliases`: the same words, joined by single spaces.
+    #[test]
+    fn fold_without_aliases_is_its_words_joined() {
+        for (text, want) in [
+            ("", ""),
+            ("?!", ""),
+            ("  ¿Cuándo?  ", "cuando"),
+            ("...Blinken, visit!", "blinken visit"),
+            ("访问China?", "访问 china"),
+            ("China访问。", "china 访问"),
+            ("「ブリンケン」はいつ？", "ブリンケン はいつ"),
+            ("Who visits the United States?", "who visits the us"),
+            ("por qué viene", "porque viene"),
+            ("usa? u.s.a!", "us us"),
+        ] {
+            let folded = fold(text);
+            assert_eq!(folded, want, "{text:?}");
+            let words: Vec<&str> = folded.split_whitespace().collect();
+            assert_eq!(folded, apply_aliases(&words), "{text:?}");
+        }
     }
 
     #[test]

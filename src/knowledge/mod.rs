@@ -43,3 +43,64 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
             .collect()
     })
 }
+
+/// Calls `f` on contiguous ranges covering `0..n`, one per available core (none shorter than
+/// [`PARALLEL_MIN_ITEMS`] unless there is only one), each on its own thread; the results are in
+/// range order. For work that keeps state across the items of a range (the index builder's
+/// per-thread vocabularies).
+pub fn par_ranges<R: Send>(n: usize, f: impl Fn(std::ops::Range<usize>) -> R + Sync) -> Vec<R> {
+    par_ranges_min(n, PARALLEL_MIN_ITEMS, f)
+}
+
+/// [`par_ranges`] with ranges of at least `min` items (unless there is only one).
+pub fn par_ranges_min<R: Send>(
+    n: usize,
+    min: usize,
+    f: impl Fn(std::ops::Range<usize>) -> R + Sync,
+) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(n / min.max(1)).max(1);
+    if threads <= 1 {
+        return vec![f(0..n)];
+    }
+    let chunk = n.div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|start| s.spawn(move || f(start..(start + chunk).min(n))))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("a loading thread panicked"))
+            .collect()
+    })
+}
+
+/// [`par_map`] for owned items, each moved into `f` (the index builder hands each phrasing's
+/// slots on to the index without copying them).
+pub fn par_map_owned<T: Send, R: Send>(mut items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(items.len() / PARALLEL_MIN_ITEMS).max(1);
+    if threads <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks = Vec::with_capacity(threads);
+    while items.len() > chunk {
+        let rest = items.split_off(chunk);
+        chunks.push(std::mem::replace(&mut items, rest));
+    }
+    chunks.push(items);
+    let f = &f;
+    std::thread::scope(|s| {
+        let workers: Vec<_> = chunks
+            .into_iter()
+            .map(|c| s.spawn(move || c.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a loading thread panicked"))
+            .collect()
+    })
+}

@@ -419,8 +419,14 @@ thread_local! {
 
 /// The Snowball stem of `word` in `lang`, or the word itself for languages without a stemmer.
 pub fn stem(lang: Lang, word: &str) -> String {
+    with_stem(lang, word, str::to_string)
+}
+
+/// Calls `f` with [`stem`]`(lang, word)`, borrowed from the thread's cache: the index builder
+/// interns stems without a `String` each. `f` must not stem (the cache is borrowed meanwhile).
+pub(crate) fn with_stem<R>(lang: Lang, word: &str, f: impl FnOnce(&str) -> R) -> R {
     if lang.stemmer().is_none() {
-        return word.to_string();
+        return f(word);
     }
     let slot = lang.bit().trailing_zeros() as usize;
     STEMS.with(|cell| {
@@ -430,14 +436,14 @@ pub fn stem(lang: Lang, word: &str) -> String {
         }
         let cache = &mut caches[slot];
         if let Some(s) = cache.get(word) {
-            return s.to_string();
+            return f(s);
         }
         let s = stem_uncached(lang, word);
         if cache.len() >= STEM_CACHE_MAX {
             cache.clear();
         }
         cache.insert(word.into(), s.as_str().into());
-        s
+        f(&s)
     })
 }
 
@@ -460,23 +466,29 @@ pub fn analyse(text: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot> {
     analyse_folded(&fold(text), lang, synonyms)
 }
 
+/// Receives the slots of an analysis in order, with their keys as borrowed text (see [`Slot`]
+/// for what each part means): the index builder interns keys without a `String` per key (a CJK
+/// character's slot was five allocations).
+pub(crate) trait SlotSink {
+    /// One slot.
+    fn slot(&mut self, keys: &[(&str, f32)], raw: &str, class: Class, question: bool);
+}
+
+impl SlotSink for Vec<Slot> {
+    fn slot(&mut self, keys: &[(&str, f32)], raw: &str, class: Class, question: bool) {
+        self.push(Slot {
+            keys: keys.iter().map(|&(k, c)| (k.to_string(), c)).collect(),
+            raw: raw.to_string(),
+            class,
+            question,
+        });
+    }
+}
+
 /// [`analyse`] for text already folded. At most [`MAX_QUERY_TOKENS`] words and character pairs are read.
 pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot> {
-    // Only CJK characters have a Simplified form: ASCII text (most phrasings) is kept as it is.
-    let simplified: Cow<str> = if folded.is_ascii() {
-        Cow::Borrowed(folded)
-    } else {
-        let mut s = String::with_capacity(folded.len());
-        s.extend(folded.chars().map(to_simplified));
-        Cow::Owned(s)
-    };
-    let stem_lang = if lang.stemmer().is_some() {
-        lang
-    } else {
-        Lang::En
-    };
-    // At most a slot per word or CJK character: sized once instead of grown (slots of every
-    // phrasing are held until interned, so no more than that).
+    let simplified = simplify(folded);
+    // At most a slot per word or CJK character: sized once instead of grown.
     let mut slots = Vec::with_capacity(
         simplified
             .split_whitespace()
@@ -484,17 +496,54 @@ pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot
             .sum::<usize>()
             .min(2 * MAX_QUERY_TOKENS),
     );
+    analyse_simplified(&simplified, lang, synonyms, &mut slots);
+    slots
+}
+
+/// [`analyse_folded`], giving the slots to `sink` instead of collecting them.
+pub(crate) fn analyse_into(
+    folded: &str,
+    lang: Lang,
+    synonyms: &Synonyms,
+    sink: &mut impl SlotSink,
+) {
+    analyse_simplified(&simplify(folded), lang, synonyms, sink);
+}
+
+/// Folded text with its CJK characters in their Simplified form. Only CJK characters have one:
+/// ASCII text (most phrasings) is kept as it is.
+fn simplify(folded: &str) -> Cow<'_, str> {
+    if folded.is_ascii() {
+        Cow::Borrowed(folded)
+    } else {
+        let mut s = String::with_capacity(folded.len());
+        s.extend(folded.chars().map(to_simplified));
+        Cow::Owned(s)
+    }
+}
+
+fn analyse_simplified<S: SlotSink>(
+    simplified: &str,
+    lang: Lang,
+    synonyms: &Synonyms,
+    sink: &mut S,
+) {
+    let stem_lang = if lang.stemmer().is_some() {
+        lang
+    } else {
+        Lang::En
+    };
     let mut run: Vec<char> = Vec::new();
-    let flush = |run: &mut Vec<char>, slots: &mut Vec<Slot>| {
+    let flush = |run: &mut Vec<char>, sink: &mut S| {
         if !run.is_empty() {
-            cjk_slots(run, synonyms, slots);
+            cjk_slots(run, synonyms, sink);
             run.clear();
         }
     };
-    for token in token_refs(&simplified).take(MAX_QUERY_TOKENS) {
+    for token in token_refs(simplified).take(MAX_QUERY_TOKENS) {
         match token {
             TokenRef::Word(w) => {
-                flush(&mut run, &mut slots);
+                flush(&mut run, sink);
                 let w: &str = WORD_ALIASES
                     .iter()
                     .find(|(from, _)| *from == w)
@@ -504,17 +553,14 @@ pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot
                 {
                     continue;
                 }
-                let stemmed = stem(stem_lang, w);
-                let mut keys = Vec::with_capacity(2);
-                if let Some(group) = synonyms.group_of(w).or_else(|| synonyms.group_of(&stemmed)) {
-                    keys.push((group.to_string(), 1.0));
-                }
-                keys.push((stemmed, 1.0));
-                slots.push(Slot {
-                    keys,
-                    question: QUESTION_WORDS.contains(&w),
-                    raw: w.to_string(),
-                    class: Class::Word,
+                let question = QUESTION_WORDS.contains(&w);
+                with_stem(stem_lang, w, |stemmed| {
+                    match synonyms.group_of(w).or_else(|| synonyms.group_of(stemmed)) {
+                        Some(group) => {
+                            sink.slot(&[(group, 1.0), (stemmed, 1.0)], w, Class::Word, question)
+                        }
+                        None => sink.slot(&[(stemmed, 1.0)], w, Class::Word, question),
+                    }
                 });
             }
             TokenRef::Gram(a, b) => {
@@ -522,7 +568,7 @@ pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot
                 match b {
                     Some(b) if run.last() == Some(&a) => run.push(b),
                     _ => {
-                        flush(&mut run, &mut slots);
+                        flush(&mut run, sink);
                         run.push(a);
                         run.extend(b);
                     }
@@ -530,8 +576,7 @@ pub fn analyse_folded(folded: &str, lang: Lang, synonyms: &Synonyms) -> Vec<Slot
             }
         }
     }
-    flush(&mut run, &mut slots);
-    slots
+    flush(&mut run, sink);
 }
 
 /// True for a character of [`STOP_CJK`]: a bisection in its sorted characters, several times
@@ -548,8 +593,15 @@ fn is_stop_cjk(c: char) -> bool {
         .is_ok()
 }
 
+/// The text of two characters, in `buf`.
+fn pair_str(buf: &mut [u8; 8], a: char, b: char) -> &str {
+    let n = a.encode_utf8(&mut buf[..]).len();
+    let m = b.encode_utf8(&mut buf[n..]).len();
+    std::str::from_utf8(&buf[..n + m]).expect("two characters are UTF-8")
+}
+
 /// One slot per content character of a CJK run, covered by the pairs around it or by itself.
-fn cjk_slots(run: &[char], synonyms: &Synonyms, slots: &mut Vec<Slot>) {
+fn cjk_slots(run: &[char], synonyms: &Synonyms, sink: &mut impl SlotSink) {
     for (i, &c) in run.iter().enumerate() {
         if is_stop_cjk(c) {
             continue;
@@ -561,32 +613,28 @@ fn cjk_slots(run: &[char], synonyms: &Synonyms, slots: &mut Vec<Slot>) {
         } else {
             continue;
         };
-        // The character, two pairs and a synonym group for each: sized once.
-        let mut keys = Vec::with_capacity(5);
-        keys.push((c.to_string(), SINGLE_CHARACTER_COVER));
+        let mut char_buf = [0u8; 4];
+        let own = &*c.encode_utf8(&mut char_buf);
+        let (mut before_buf, mut after_buf) = ([0u8; 8], [0u8; 8]);
+        let before = i
+            .checked_sub(1)
+            .map(|j| pair_str(&mut before_buf, run[j], c));
+        let after = run.get(i + 1).map(|&n| pair_str(&mut after_buf, c, n));
+        // The character, then each pair preceded by its synonym group, if any.
+        let mut keys: [(&str, f32); 5] = [("", 0.0); 5];
+        keys[0] = (own, SINGLE_CHARACTER_COVER);
+        let mut n = 1;
         let mut question = CJK_QUESTION_CHARS.contains(c);
-        for pair in [
-            i.checked_sub(1).map(|j| (run[j], c)),
-            run.get(i + 1).map(|&n| (c, n)),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let mut p = String::with_capacity(pair.0.len_utf8() + pair.1.len_utf8());
-            p.push(pair.0);
-            p.push(pair.1);
-            question |= CJK_QUESTION_PAIRS.contains(&p.as_str());
-            if let Some(group) = synonyms.group_of(&p) {
-                keys.push((group.to_string(), 1.0));
+        for p in [before, after].into_iter().flatten() {
+            question |= CJK_QUESTION_PAIRS.contains(&p);
+            if let Some(group) = synonyms.group_of(p) {
+                keys[n] = (group, 1.0);
+                n += 1;
             }
-            keys.push((p, 1.0));
+            keys[n] = (p, 1.0);
+            n += 1;
         }
-        slots.push(Slot {
-            keys,
-            raw: c.to_string(),
-            class,
-            question,
-        });
+        sink.slot(&keys[..n], own, class, question);
     }
 }
 

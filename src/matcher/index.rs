@@ -1,7 +1,9 @@
 //! The immutable index the matcher searches: built once per fact base by [`IndexBuilder`], then
 //! shared read-only by every question.
 
-use super::analyse::{analyse, analyse_folded, stem, Class, Slot, QUESTION_WORD_BOOST};
+use super::analyse::{
+    analyse, analyse_folded, analyse_into, stem, Class, Slot, SlotSink, QUESTION_WORD_BOOST,
+};
 use crate::knowledge::FactBase;
 use crate::knowledge::Synonyms;
 use crate::lang::Lang;
@@ -308,6 +310,169 @@ fn deletion_keys(word: &str, edits: usize) -> Vec<u64> {
 /// A slot as the builder holds it: its weight factor and its terms with their cover.
 type BuiltSlot = (f32, Vec<(TermId, f32)>);
 
+/// A phrasing as the builder holds it: its fact, language and slots.
+type BuiltPhrasing = (u32, Lang, Vec<BuiltSlot>);
+
+/// The Latin-script languages a keyword is read in (it has no language of its own).
+const KEYWORD_LANGS: [Lang; 4] = [Lang::En, Lang::Es, Lang::Fr, Lang::De];
+
+/// How a share of [`IndexBuilder::from_facts`] first used one of its keys.
+#[derive(Debug, Clone, Copy)]
+enum First {
+    /// As a key of a slot of this class.
+    Key(Class),
+    /// As the raw form of a word, whose stem is this local id.
+    Raw(u32),
+}
+
+/// One thread's share of [`IndexBuilder::from_facts`]: its facts' phrasings and keywords,
+/// analysed, with their keys interned into a vocabulary of the share's own (local ids, in the order
+/// of first use), flat: no `String` or `Vec` per key or slot.
+#[derive(Debug, Default)]
+struct LocalPart {
+    /// Key text to local id, for keys of up to 7 bytes (CJK characters and pairs, most words) by
+    /// [`pack_short`]: no string hashed or compared.
+    short: FastMap<u64, u32>,
+    /// Key text to local id, for longer keys.
+    long: FastMap<Box<str>, u32>,
+    /// The text of every local id, one after the other: local id `i` ends at `text_ends[i]`.
+    text: String,
+    /// See `text`.
+    text_ends: Vec<u32>,
+    /// By local id: how it was first used.
+    first: Vec<First>,
+    /// By local id: the languages whose phrasings use it ([`Lang::bit`]s; keywords set none).
+    langs: Vec<u8>,
+    /// The end (in `entries`) of each fact's entries.
+    fact_ends: Vec<u32>,
+    /// A phrasing (with its language) or one reading of a keyword (`None`), and the end of its
+    /// slots in `slots`.
+    entries: Vec<(Option<Lang>, u32)>,
+    /// A slot: a question word or not, and the end of its keys in `keys`.
+    slots: Vec<(bool, u32)>,
+    /// Slot keys: local id and cover.
+    keys: Vec<(u32, f32)>,
+}
+
+/// Receives the slots of one entry of a [`LocalPart`].
+struct PartSink<'a> {
+    part: &'a mut LocalPart,
+    lang: Option<Lang>,
+}
+
+impl LocalPart {
+    /// Starts an entry (a phrasing in `lang`, or a keyword's reading if `None`).
+    fn entry(&mut self, lang: Option<Lang>) -> PartSink<'_> {
+        self.entries.push((lang, self.slots.len() as u32));
+        PartSink { part: self, lang }
+    }
+
+    fn intern(&mut self, text: &str, first: First, lang: Option<Lang>) -> u32 {
+        let next = self.first.len() as u32;
+        let id = match pack_short(text) {
+            Some(key) => *self.short.entry(key).or_insert(next),
+            None => match self.long.get(text) {
+                Some(&id) => id,
+                None => {
+                    self.long.insert(text.into(), next);
+                    next
+                }
+            },
+        };
+        if id == next {
+            self.first.push(first);
+            self.langs.push(0);
+            self.text.push_str(text);
+            self.text_ends.push(self.text.len() as u32);
+        }
+        if let Some(l) = lang {
+            self.langs[id as usize] |= l.bit();
+        }
+        id
+    }
+
+    /// The share's facts in term ids (`resolved`, from [`IndexBuilder::merge_vocabulary`]), the
+    /// first numbered `first_fact`: its phrasings as the builder holds them, and each fact's terms.
+    fn translate(
+        &self,
+        resolved: &[TermId],
+        first_fact: u32,
+    ) -> (Vec<BuiltPhrasing>, Vec<Vec<TermId>>) {
+        let mut phrasings = Vec::new();
+        let mut fact_terms = Vec::with_capacity(self.fact_ends.len());
+        let (mut entry, mut slot, mut key) = (0usize, 0usize, 0usize);
+        for (f, &fact_end) in self.fact_ends.iter().enumerate() {
+            let mut terms = Vec::new();
+            while entry < fact_end as usize {
+                let (lang, _) = self.entries[entry];
+                let slots_end = self
+                    .entries
+                    .get(entry + 1)
+                    .map_or(self.slots.len(), |e| e.1 as usize);
+                let mut built = Vec::with_capacity(slots_end - slot);
+                while slot < slots_end {
+                    let (question, keys_end) = self.slots[slot];
+                    let ids: Vec<(TermId, f32)> = self.keys[key..keys_end as usize]
+                        .iter()
+                        .map(|&(local, cover)| (resolved[local as usize], cover))
+                        .collect();
+                    terms.extend(ids.iter().map(|&(id, _)| id));
+                    let boost = if question { QUESTION_WORD_BOOST } else { 1.0 };
+                    built.push((boost, ids));
+                    key = keys_end as usize;
+                    slot += 1;
+                }
+                if let Some(lang) = lang {
+                    phrasings.push((first_fact + f as u32, lang, built));
+                }
+                entry += 1;
+            }
+            fact_terms.push(terms);
+        }
+        (phrasings, fact_terms)
+    }
+}
+
+/// A key of at most 7 bytes as a number: its bytes and its length (so that no two texts share
+/// one, whatever bytes they hold), mixed.
+///
+/// FxHash multiplies once, so the low bits of its hash (which pick the bucket) come from the low
+/// bits of the key only, here the first two bytes: every CJK character starts with one of a few
+/// byte pairs, and unmixed keys piled into a few buckets. The mix (MurmurHash3's finaliser) is a
+/// bijection, so distinct texts still have distinct numbers.
+fn pack_short(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[7] = bytes.len() as u8;
+    let mut x = u64::from_le_bytes(buf);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^= x >> 33;
+    Some(x)
+}
+
+impl SlotSink for PartSink<'_> {
+    fn slot(&mut self, keys: &[(&str, f32)], raw: &str, class: Class, question: bool) {
+        let part = &mut *self.part;
+        let mut last = 0;
+        for &(text, cover) in keys {
+            last = part.intern(text, First::Key(class), self.lang);
+            part.keys.push((last, cover));
+        }
+        if class == Class::Word {
+            // As `add_slots`: the word as written leads to its stem's term.
+            part.intern(raw, First::Raw(last), self.lang);
+        }
+        part.slots.push((question, part.keys.len() as u32));
+    }
+}
+
 /// Collects phrasings and keywords, then [`IndexBuilder::build`]s an immutable [`Index`].
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
@@ -317,7 +482,7 @@ pub struct IndexBuilder {
     langs: Vec<u8>,
     fact_ids: Vec<String>,
     fact_terms: Vec<Vec<TermId>>,
-    phrasings: Vec<(u32, Lang, Vec<BuiltSlot>)>,
+    phrasings: Vec<BuiltPhrasing>,
     synonyms: Synonyms,
 }
 
@@ -336,42 +501,116 @@ impl IndexBuilder {
     }
 
     /// A builder holding every fact of `base`: its phrasings in every language and its keywords.
+    ///
+    /// The same builder as adding each fact's phrasings and keywords one after the other (the
+    /// same term ids), made on every core: each thread analyses a contiguous share of the facts
+    /// and interns their keys into a vocabulary of its own; the shares' vocabularies are then
+    /// merged in fact order, which assigns each new term the id a sequential build would have.
     pub fn from_facts(base: &FactBase) -> Self {
         let mut b = Self::with_synonyms(base.synonyms.clone());
-        // Analysing phrasings (folding, stemming) is most of the work and independent per fact:
-        // done on every core, then interned in fact order, so term ids are as if sequential.
         let synonyms = &b.synonyms;
         // Validation folded every phrasing already (the collision check): use those, once each.
         let folded = base.folded.take();
-        let numbers: Vec<usize> = (0..base.facts.len()).collect();
-        let analysed = crate::knowledge::par_map(&numbers, |&i| {
-            let pre = folded.get(i).map_or(&[][..], Vec::as_slice);
-            base.facts[i]
-                .questions
-                .iter()
-                .flat_map(|(&lang, phrasings)| phrasings.iter().map(move |p| (lang, p)))
-                .enumerate()
-                .map(|(j, (lang, p))| {
-                    let slots = match pre.get(j) {
+        let parts = crate::knowledge::par_ranges(base.facts.len(), |range| {
+            let mut part = LocalPart::default();
+            for i in range {
+                let fact = &base.facts[i];
+                let pre = folded.get(i).map_or(&[][..], Vec::as_slice);
+                let phrasings = fact
+                    .questions
+                    .iter()
+                    .flat_map(|(&lang, phrasings)| phrasings.iter().map(move |p| (lang, p)));
+                for (j, (lang, p)) in phrasings.enumerate() {
+                    let mut sink = part.entry(Some(lang));
+                    match pre.get(j) {
                         Some((hash, f)) if *hash == crate::knowledge::text_hash(p) => {
-                            analyse_folded(f, lang, synonyms)
+                            analyse_into(f, lang, synonyms, &mut sink)
                         }
-                        _ => analyse(p, lang, synonyms),
-                    };
-                    (lang, slots)
-                })
-                .collect::<Vec<(Lang, Vec<Slot>)>>()
-        });
-        for (fact, phrasings) in base.facts.iter().zip(analysed) {
-            let f = b.add_fact(&fact.id);
-            for (lang, slots) in phrasings {
-                b.add_analysed(f, lang, &slots);
+                        _ => analyse_into(&crate::normalise::fold(p), lang, synonyms, &mut sink),
+                    }
+                }
+                for k in &fact.keywords {
+                    // As `add_keyword`: folded once, read in every Latin-script language.
+                    let f = crate::normalise::fold(k);
+                    for lang in KEYWORD_LANGS {
+                        analyse_into(&f, lang, synonyms, &mut part.entry(None));
+                    }
+                }
+                part.fact_ends.push(part.entries.len() as u32);
             }
-            for k in &fact.keywords {
-                b.add_keyword(f, k);
+            part
+        });
+        // Global ids for each share's keys, in order (the only sequential step: a lookup per
+        // distinct key of a share), then each share's phrasings in global ids, on every core.
+        let mut resolved = Vec::with_capacity(parts.len());
+        for part in &parts {
+            resolved.push(b.merge_vocabulary(part));
+        }
+        let jobs: Vec<(&LocalPart, &[TermId])> = parts
+            .iter()
+            .zip(resolved.iter().map(Vec::as_slice))
+            .collect();
+        let mut first_fact = 0u32;
+        let firsts: Vec<u32> = parts
+            .iter()
+            .map(|p| {
+                let f = first_fact;
+                first_fact += p.fact_ends.len() as u32;
+                f
+            })
+            .collect();
+        let built = crate::knowledge::par_ranges_min(jobs.len(), 1, |range| {
+            range
+                .map(|k| jobs[k].0.translate(jobs[k].1, firsts[k]))
+                .collect::<Vec<_>>()
+        });
+        drop(parts);
+        for fact in &base.facts {
+            b.add_fact(&fact.id);
+        }
+        let mut fact = 0;
+        for (phrasings, fact_terms) in built.into_iter().flatten() {
+            b.phrasings.extend(phrasings);
+            for terms in fact_terms {
+                b.fact_terms[fact] = terms;
+                fact += 1;
             }
         }
         b
+    }
+
+    /// Adds `part`'s keys to the vocabulary as a sequential build would have, in the order it
+    /// first used them; returns the term id of each of its local ids.
+    fn merge_vocabulary(&mut self, part: &LocalPart) -> Vec<TermId> {
+        let mut resolved = Vec::with_capacity(part.first.len());
+        let mut start = 0;
+        for (local, &end) in part.text_ends.iter().enumerate() {
+            let text = &part.text[start..end as usize];
+            start = end as usize;
+            // A key not yet in the vocabulary is first used in this share, where its first use
+            // decides what it becomes: a new term, or the raw form of a word standing for its
+            // stem's term (as `add_slots` does). The stem came first, so it has its id already.
+            let id = match self.vocab.get(text) {
+                Some(&id) => id,
+                None => {
+                    let id = match part.first[local] {
+                        First::Key(class) => {
+                            let id = self.keys.len() as TermId;
+                            self.keys.push(text.to_string());
+                            self.classes.push(class);
+                            self.langs.push(0);
+                            id
+                        }
+                        First::Raw(stem) => resolved[stem as usize],
+                    };
+                    self.vocab.insert(text.to_string(), id);
+                    id
+                }
+            };
+            self.langs[id as usize] |= part.langs[local];
+            resolved.push(id);
+        }
+        resolved
     }
 
     /// Adds a fact and returns its number.
@@ -455,7 +694,7 @@ impl IndexBuilder {
         let mut ids = Vec::new();
         // Folded once for the four readings.
         let folded = crate::normalise::fold(text);
-        for lang in [Lang::En, Lang::Es, Lang::Fr, Lang::De] {
+        for lang in KEYWORD_LANGS {
             let slots = analyse_folded(&folded, lang, &self.synonyms);
             let slots = self.add_slots(&slots, None);
             ids.extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
@@ -465,15 +704,17 @@ impl IndexBuilder {
 
     /// Freezes the builder into an [`Index`]: IDF weights, fact postings, each fact's phrasings and
     /// the typo index.
-    pub fn build(self) -> Index {
+    pub fn build(mut self) -> Index {
         let n_facts = self.fact_ids.len().max(1) as f32;
         let n_terms = self.keys.len();
-        let mut fact_postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
-        for (f, terms) in self.fact_terms.iter().enumerate() {
-            let mut terms = terms.clone();
+        // Each fact's distinct terms, sorted (in place: needed again for the per-fact tables).
+        for terms in &mut self.fact_terms {
             terms.sort_unstable();
             terms.dedup();
-            for t in terms {
+        }
+        let mut fact_postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
+        for (f, terms) in self.fact_terms.iter().enumerate() {
+            for &t in terms {
                 fact_postings[t as usize].push(f as u32);
             }
         }
@@ -483,62 +724,35 @@ impl IndexBuilder {
                 (1.0 + n_facts / df).ln() * key_factor(&self.keys[t])
             })
             .collect();
-        let mut typicality: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
-        {
-            let mut per_fact = vec![0u32; self.fact_ids.len()];
-            for (fact, _, _) in &self.phrasings {
-                per_fact[*fact as usize] += 1;
-            }
-            let mut counts: FastMap<(TermId, u32), u32> = FastMap::default();
-            for (fact, _, slots) in &self.phrasings {
+        // Independent per phrasing (sorting its terms, weighing its slots): on every core.
+        let idf_ref = &idf;
+        let phrasings = crate::knowledge::par_map_owned(
+            std::mem::take(&mut self.phrasings),
+            |(fact, lang, slots)| {
                 let mut terms: Vec<TermId> = slots
                     .iter()
                     .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
                     .collect();
                 terms.sort_unstable();
                 terms.dedup();
-                for t in terms {
-                    *counts.entry((t, *fact)).or_default() += 1;
-                }
-            }
-            for ((t, f), c) in counts {
-                typicality[t as usize].push((f, c as f32 / per_fact[f as usize].max(1) as f32));
-            }
-            for list in &mut typicality {
-                list.sort_by_key(|&(f, _)| f);
-                let max = list.iter().map(|&(_, a)| a).fold(0f32, f32::max);
-                if max > 0.0 {
-                    for e in list.iter_mut() {
-                        e.1 /= max;
-                    }
-                }
-            }
-        }
-        let mut phrasings = Vec::with_capacity(self.phrasings.len());
-        for (fact, lang, slots) in self.phrasings {
-            let mut terms: Vec<TermId> = slots
-                .iter()
-                .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
-                .collect();
-            terms.sort_unstable();
-            terms.dedup();
-            let slots: Vec<PhrasingSlot> = slots
-                .into_iter()
-                .map(|(boost, terms)| PhrasingSlot {
-                    weight: slot_weight(&idf, boost, &terms),
-                    question: boost > 1.0,
+                let slots: Vec<PhrasingSlot> = slots
+                    .into_iter()
+                    .map(|(boost, terms)| PhrasingSlot {
+                        weight: slot_weight(idf_ref, boost, &terms),
+                        question: boost > 1.0,
+                        terms,
+                    })
+                    .collect();
+                let weight = slots.iter().map(|s| s.weight).sum();
+                Phrasing {
+                    fact,
+                    lang,
+                    slots,
                     terms,
-                })
-                .collect();
-            let weight = slots.iter().map(|s| s.weight).sum();
-            phrasings.push(Phrasing {
-                fact,
-                lang,
-                slots,
-                terms,
-                weight,
-            });
-        }
+                    weight,
+                }
+            },
+        );
         // Phrasings grouped by fact (a counting sort: stable, so each fact's stay in order).
         let mut fact_phrasing_start = vec![0u32; self.fact_ids.len() + 1];
         for p in &phrasings {
@@ -556,6 +770,40 @@ impl IndexBuilder {
                 *slot += 1;
             }
         }
+        // Typicality: per fact, how many of its phrasings use each term, counted in one dense
+        // array (a hash map of (term, fact) pairs was a large share of this). Facts are visited
+        // in order, so every term's list comes out sorted by fact.
+        let mut typicality: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+        {
+            let mut count = vec![0u32; n_terms];
+            let mut touched: Vec<TermId> = Vec::new();
+            for f in 0..self.fact_ids.len() {
+                let ids = &fact_phrasing_ids
+                    [fact_phrasing_start[f] as usize..fact_phrasing_start[f + 1] as usize];
+                for &p in ids {
+                    for &t in &phrasings[p as usize].terms {
+                        if count[t as usize] == 0 {
+                            touched.push(t);
+                        }
+                        count[t as usize] += 1;
+                    }
+                }
+                let n = ids.len().max(1) as f32;
+                for &t in &touched {
+                    typicality[t as usize].push((f as u32, count[t as usize] as f32 / n));
+                    count[t as usize] = 0;
+                }
+                touched.clear();
+            }
+            for list in &mut typicality {
+                let max = list.iter().map(|&(_, a)| a).fold(0f32, f32::max);
+                if max > 0.0 {
+                    for e in list.iter_mut() {
+                        e.1 /= max;
+                    }
+                }
+            }
+        }
         // Each fact's terms, and which of its phrasings use each.
         let mut fact_term_start = vec![0usize; self.fact_ids.len() + 1];
         let mut fact_bits_start = vec![0usize; self.fact_ids.len() + 1];
@@ -565,9 +813,7 @@ impl IndexBuilder {
                 [fact_phrasing_start[f] as usize..fact_phrasing_start[f + 1] as usize];
             let words = ids.len().div_ceil(64);
             // Its keywords' terms too, used by no phrasing (no bit set, typicality 0).
-            let mut terms = self.fact_terms[f].clone();
-            terms.sort_unstable();
-            terms.dedup();
+            let terms = std::mem::take(&mut self.fact_terms[f]);
             fact_typ.extend(terms.iter().map(|&t| {
                 let list = &typicality[t as usize];
                 list.binary_search_by_key(&(f as u32), |&(g, _)| g)
@@ -754,6 +1000,16 @@ mod tests {
         assert_eq!(parallel.facts(), facts);
         assert_eq!(parallel.phrasings(), one_by_one.phrasings());
         assert_eq!(parallel.vocabulary(), one_by_one.vocabulary());
+        // The same terms, ids, languages and weights throughout.
+        assert_eq!(parallel.keys, one_by_one.keys);
+        assert_eq!(parallel.vocab, one_by_one.vocab);
+        assert_eq!(parallel.langs, one_by_one.langs);
+        assert_eq!(parallel.idf, one_by_one.idf);
+        assert_eq!(parallel.typicality, one_by_one.typicality);
+        assert_eq!(parallel.fact_terms, one_by_one.fact_terms);
+        assert_eq!(parallel.fact_typ, one_by_one.fact_typ);
+        assert_eq!(parallel.fact_bits, one_by_one.fact_bits);
+        assert_eq!(parallel.words, one_by_one.words);
         for (n, fact) in base.facts.iter().enumerate().step_by(7) {
             for (&lang, phrasings) in &fact.questions {
                 let q = crate::normalise::fold(&phrasings[n % phrasings.len()]);
@@ -763,6 +1019,19 @@ mod tests {
                 assert_eq!(parallel.score(&q, lang), one_by_one.score(&q, lang), "{q}");
             }
         }
+    }
+
+    #[test]
+    fn short_keys_pack_apart() {
+        let keys = ["", "a", "a\0", "ab", "访", "访问", "abcdefg", "\0"];
+        let packed: Vec<Option<u64>> = keys.iter().map(|k| pack_short(k)).collect();
+        for (i, a) in packed.iter().enumerate() {
+            assert!(a.is_some(), "{:?}", keys[i]);
+            for b in &packed[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(pack_short("abcdefgh"), None);
     }
 
     #[test]
