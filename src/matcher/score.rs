@@ -145,6 +145,8 @@ struct Scratch {
     qmax: Vec<f32>,
     /// Per question term, its best similarity times typicality among a fact's terms.
     qtyp: Vec<f32>,
+    /// Per question term, the least similarity among its candidates.
+    qmin: Vec<f32>,
     /// Each question term's candidates, most similar first: those of question term `i` end at
     /// `qcand_end[i]`.
     qcands: Vec<(TermId, f32)>,
@@ -167,6 +169,13 @@ struct Scratch {
     covered: Vec<f32>,
     /// Per fact, the same counting question words at [`QUESTION_EVIDENCE_SHARE`].
     topical: Vec<f32>,
+    /// Per fact, in [`Index::score_top`], an upper bound of its typicality weight
+    /// ([`Index::fact_score`]'s `typical`) from the terms walked so far.
+    typical: Vec<f32>,
+    /// Per fact, in [`Index::score_top`], which of the question's first 64 terms the terms walked
+    /// so far reach it through: a question term reached again through another index term adds
+    /// only what its similarity can exceed its least one.
+    qmask: Vec<u64>,
     fact_seen: Vec<bool>,
     /// The facts the question reaches, in the order first reached.
     fact_touched: Vec<u32>,
@@ -180,6 +189,11 @@ struct Scratch {
     /// The phrasings of the fact being scored that cover some of the question: number, question
     /// coverage, and whether one of the question's question words is missing from it.
     covering: Vec<(u32, f32, bool)>,
+    /// In [`Index::score_top`], the question terms reaching the index term being walked: bit in
+    /// `qmask` (0 past the 64th), full weight, weight past the least similarity, evidence share.
+    walk_entries: Vec<(u64, f32, f32, f32)>,
+    /// See [`Index::rest_discounts`].
+    rest_disc: Vec<(f32, f32)>,
 }
 
 impl Scratch {
@@ -192,11 +206,14 @@ impl Scratch {
             self.fact_current.resize(facts, 0.0);
             self.covered.resize(facts, 0.0);
             self.topical.resize(facts, 0.0);
+            self.typical.resize(facts, 0.0);
+            self.qmask.resize(facts, 0);
             self.fact_seen.resize(facts, false);
         }
         if self.qmax.len() < qterms {
             self.qmax.resize(qterms, 0.0);
             self.qtyp.resize(qterms, 0.0);
+            self.qmin.resize(qterms, 0.0);
         }
     }
 }
@@ -557,6 +574,8 @@ impl Index {
                 sc.qcands.extend_from_slice(&q.candidates);
                 sc.qcands[from..].sort_unstable_by(|x, y| y.1.total_cmp(&x.1));
                 sc.qcand_end.push(sc.qcands.len() as u32);
+                let least = sc.qcands[from..].last().map_or(0.0, |c| c.1);
+                sc.qmin[sc.qcand_end.len() - 1] = least;
             }
             let query = Query {
                 terms: &qterms,
@@ -574,6 +593,8 @@ impl Index {
                 let i = f as usize;
                 sc.covered[i] = 0.0;
                 sc.topical[i] = 0.0;
+                sc.typical[i] = 0.0;
+                sc.qmask[i] = 0;
                 sc.fact_seen[i] = false;
             }
             sc.fact_touched.clear();
@@ -858,12 +879,31 @@ impl Index {
             for &(_, t) in &by_len[walked..end] {
                 let first = sc.entry[t as usize] as usize - 1;
                 let mine = sc.entries[first..].iter().take_while(|e| e.0 == t);
-                let (mut weight, mut evidence) = (0f32, 0f32);
+                // What the term adds for the question terms reaching it: all of their weight
+                // for a fact none of them reached yet (`fresh_*`), only what each similarity
+                // exceeds its question term's least one for a fact they all reached (`again_*`).
+                let (mut fresh_w, mut fresh_e, mut again_w, mut again_e) = (0f32, 0f32, 0f32, 0f32);
+                let mut mask = 0u64;
+                let mut each = std::mem::take(&mut sc.walk_entries);
+                each.clear();
                 for &(_, qi, sim) in mine {
                     let qt = &q.terms[qi as usize];
-                    weight += qt.weight * sim;
-                    evidence += qt.weight * sim * evidence_share(qt);
+                    let share = evidence_share(qt);
+                    let bit = if qi < 64 { 1u64 << qi } else { 0 };
+                    let again = if bit != 0 {
+                        sim - sc.qmin[qi as usize]
+                    } else {
+                        sim
+                    };
+                    fresh_w += qt.weight * sim;
+                    fresh_e += qt.weight * sim * share;
+                    again_w += qt.weight * again;
+                    again_e += qt.weight * again * share;
+                    mask |= bit;
+                    each.push((bit, qt.weight * sim, qt.weight * again, share));
                 }
+                let typ = &self.typicality[t as usize];
+                let mut j = 0;
                 for &f in &self.fact_postings[t as usize] {
                     let i = f as usize;
                     if sc.fact_seen[i] {
@@ -873,22 +913,59 @@ impl Index {
                         sc.fact_current[i] = 1.0;
                         fresh.push(f);
                     }
-                    sc.covered[i] += weight;
-                    sc.topical[i] += evidence;
+                    let seen = sc.qmask[i] & mask;
+                    let (w, e) = if seen == 0 {
+                        (fresh_w, fresh_e)
+                    } else if seen == mask {
+                        (again_w, again_e)
+                    } else {
+                        let (mut w, mut e) = (0f32, 0f32);
+                        for &(bit, full, again, share) in &each {
+                            let add = if sc.qmask[i] & bit != 0 { again } else { full };
+                            w += add;
+                            e += add * share;
+                        }
+                        (w, e)
+                    };
+                    sc.qmask[i] |= mask;
+                    sc.covered[i] += w;
+                    sc.topical[i] += e;
+                    // Typicality: the term's for this fact (0 if only a keyword uses it) times
+                    // the whole weight of the question terms reaching it, with no discount.
+                    while j < typ.len() && typ[j].0 < f {
+                        j += 1;
+                    }
+                    if j < typ.len() && typ[j].0 == f {
+                        sc.typical[i] += fresh_w * typ[j].1;
+                    }
                 }
+                sc.walk_entries = each;
             }
             let (rest_covered, rest_topical) = rest[end];
+            self.rest_discounts(q, &by_len[end..], sc);
             bounds.clear();
             for &f in &fresh {
                 let i = f as usize;
                 sc.fact_seen[i] = true;
                 sc.fact_current[i] = 0.0;
                 sc.fact_touched.push(f);
+                let (mut less, mut less_topical) = (0f32, 0f32);
+                let mut m = sc.qmask[i];
+                while m != 0 {
+                    let (d, e) = sc.rest_disc[m.trailing_zeros() as usize];
+                    m &= m - 1;
+                    less += d;
+                    less_topical += e;
+                }
+                let covered = sc.covered[i] + rest_covered - less;
+                // Typicality is at most 1 for each question term: the typicality weight is at
+                // most the coverage.
+                let typical = (sc.typical[i] + rest_covered).min(covered);
                 let most = self.upper(
                     q,
-                    (sc.covered[i] + rest_covered) / q.total,
-                    sc.topical[i] + rest_topical,
-                );
+                    covered / q.total,
+                    sc.topical[i] + rest_topical - less_topical,
+                ) * self.typicality_bound(q, typical);
                 bounds.push((most, f));
             }
             fresh.clear();
@@ -916,6 +993,29 @@ impl Index {
             kept == 1 || (kept <= top.k && s.score >= top.floor)
         });
         out
+    }
+
+    /// Per question term among the first 64 (`sc.rest_disc`), what a fact that the walked terms
+    /// already reach it through need not count again of its weight (and evidence) from the terms
+    /// not walked, `rest`: the walk counted the term at least at its least similarity, so the
+    /// rest adds at most what its best similarity among them exceeds that.
+    fn rest_discounts(&self, q: &Query, rest: &[(u32, TermId)], sc: &mut Scratch) {
+        let n = q.terms.len().min(64);
+        sc.rest_disc.clear();
+        sc.rest_disc.resize(n, (0.0, 0.0));
+        let best = &mut sc.qmax;
+        for &(_, t) in rest {
+            let first = sc.entry[t as usize] as usize - 1;
+            for &(_, qi, sim) in sc.entries[first..].iter().take_while(|e| e.0 == t) {
+                let m = &mut best[qi as usize];
+                *m = m.max(sim);
+            }
+        }
+        for (qi, qt) in q.terms.iter().enumerate().take(n) {
+            let d = qt.weight * best[qi].min(sc.qmin[qi]);
+            sc.rest_disc[qi] = (d, d * evidence_share(qt));
+        }
+        best[..q.terms.len()].fill(0.0);
     }
 
     /// For each `j`, the most weight and evidence a fact can gather from the question terms
@@ -1036,6 +1136,18 @@ impl Index {
                 break;
             }
             self.consider(f, most, q, sc, bar, out);
+        }
+    }
+
+    /// The most a fact's typicality factor can be for a typicality weight of at most `typical`
+    /// (each question term's weight times the typicality of the terms reaching it; a term not
+    /// walked counts as fully typical).
+    fn typicality_bound(&self, q: &Query, typical: f32) -> f32 {
+        let e = q.params.typicality_exponent;
+        if e > 0.0 {
+            (typical / q.total).min(1.0).powf(e)
+        } else {
+            1.0
         }
     }
 
