@@ -307,6 +307,20 @@ impl Bar {
     }
 }
 
+/// At least `x^e` for `x` in 0..=1 and `e` > 0, from square roots only (`x^e` falls as `e` grows):
+/// a cheap bound where `powf` would be the largest cost of bounding a fact.
+fn pow_above(x: f32, e: f32) -> f32 {
+    if e >= 1.0 {
+        x
+    } else if e >= 0.5 {
+        x.sqrt()
+    } else if e >= 0.25 {
+        x.sqrt().sqrt()
+    } else {
+        1.0
+    }
+}
+
 /// Best first; equal scores by fact number.
 fn by_score(a: &Scored, b: &Scored) -> std::cmp::Ordering {
     b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact))
@@ -943,6 +957,9 @@ impl Index {
             }
             let (rest_covered, rest_topical) = rest[end];
             self.rest_discounts(q, &by_len[end..], sc);
+            // A fact whose bound falls under the bar of the moment never will be considered: it
+            // is dropped on a bound without `powf` first.
+            let level = bar.level() * (1.0 - BOUND_MARGIN);
             bounds.clear();
             for &f in &fresh {
                 let i = f as usize;
@@ -957,15 +974,16 @@ impl Index {
                     less += d;
                     less_topical += e;
                 }
-                let covered = sc.covered[i] + rest_covered - less;
+                let covered = (sc.covered[i] + rest_covered - less).max(0.0);
                 // Typicality is at most 1 for each question term: the typicality weight is at
                 // most the coverage.
                 let typical = (sc.typical[i] + rest_covered).min(covered);
-                let most = self.upper(
-                    q,
-                    covered / q.total,
-                    sc.topical[i] + rest_topical - less_topical,
-                ) * self.typicality_bound(q, typical);
+                let topical = sc.topical[i] + rest_topical - less_topical;
+                if level > 0.0 && self.rough_upper(q, covered, topical, typical) < level {
+                    continue;
+                }
+                let most =
+                    self.upper(q, covered / q.total, topical) * self.typicality_bound(q, typical);
                 bounds.push((most, f));
             }
             fresh.clear();
@@ -1137,6 +1155,26 @@ impl Index {
             }
             self.consider(f, most, q, sc, bar, out);
         }
+    }
+
+    /// At least [`Index::upper`] times [`Index::typicality_bound`] for the same weights, with
+    /// square roots instead of `powf` ([`pow_above`]).
+    fn rough_upper(&self, q: &Query, covered: f32, topical: f32, typical: f32) -> f32 {
+        let params = q.params;
+        let coverage = covered / q.total;
+        let a = params.question_coverage_weight;
+        let bp = if a > 0.0 {
+            pow_above(coverage.clamp(0.0, 1.0), a)
+        } else {
+            1.0
+        };
+        let e = params.typicality_exponent;
+        let typicality = if e > 0.0 {
+            pow_above((typical / q.total).clamp(0.0, 1.0), e)
+        } else {
+            1.0
+        };
+        combine(bp, coverage, params) * self.headroom(q, topical) * typicality
     }
 
     /// The most a fact's typicality factor can be for a typicality weight of at most `typical`
