@@ -979,7 +979,7 @@ impl Index {
                 // most the coverage.
                 let typical = (sc.typical[i] + rest_covered).min(covered);
                 let topical = sc.topical[i] + rest_topical - less_topical;
-                if level > 0.0 && self.rough_upper(q, covered, topical, typical) < level {
+                if level > 0.0 && self.rough_upper(q, covered / q.total, topical, typical) < level {
                     continue;
                 }
                 let most =
@@ -1159,9 +1159,8 @@ impl Index {
 
     /// At least [`Index::upper`] times [`Index::typicality_bound`] for the same weights, with
     /// square roots instead of `powf` ([`pow_above`]).
-    fn rough_upper(&self, q: &Query, covered: f32, topical: f32, typical: f32) -> f32 {
+    fn rough_upper(&self, q: &Query, coverage: f32, topical: f32, typical: f32) -> f32 {
         let params = q.params;
-        let coverage = covered / q.total;
         let a = params.question_coverage_weight;
         let bp = if a > 0.0 {
             pow_above(coverage.clamp(0.0, 1.0), a)
@@ -1217,6 +1216,10 @@ impl Index {
         }
         let i = f as usize;
         let (coverage, topical, typical) = self.fact_bounds(i, q, sc);
+        // Most facts stop here: first without `powf`.
+        if self.rough_upper(q, coverage, topical, typical) < level {
+            return;
+        }
         let typicality = if params.typicality_exponent > 0.0 {
             (typical / q.total).powf(params.typicality_exponent)
         } else {
@@ -1372,6 +1375,48 @@ mod tests {
         check_top(&index, "when is the visit", Lang::En);
         check_top(&index, "zorblat", Lang::En);
         check_top(&index, "when is hale visiting the summit", Lang::En);
+    }
+
+    /// The walk of [`Index::rank_top`] counts a question term reached again through another
+    /// index term (a CJK character and the pairs holding it, a stem and its raw form) only for
+    /// what its similarity can exceed its least one, and bounds typicality from the walked terms:
+    /// facts that share characters and pairs with the question in different amounts, and with
+    /// different typicality, must still come out exactly as in the full ranking.
+    #[test]
+    fn terms_reached_twice_are_bounded_exactly() {
+        let mut b = IndexBuilder::new();
+        let phrasings: [&[&str]; 6] = [
+            &["会议什么时候开始？", "会议在哪里？"],
+            &["国会什么时候开会？", "国会议员是谁？", "议会在哪里？"],
+            &["会谈什么时候？", "什么会谈？"],
+            &["访问什么时候开始？", "访问会议的时间"],
+            &[
+                "开会的时间",
+                "会议的时间",
+                "开会在什么时候？",
+                "什么时候开会议？",
+            ],
+            &["When do the talks start?", "When are the talks talking?"],
+        ];
+        for (n, texts) in phrasings.iter().enumerate() {
+            let f = b.add_fact(&format!("fact-{n}"));
+            for t in *texts {
+                let lang = if t.is_ascii() { Lang::En } else { Lang::ZhCn };
+                b.add_phrasing(f, lang, t);
+            }
+        }
+        let index = b.build();
+        for (q, lang) in [
+            ("会议什么时候开始", Lang::ZhCn),
+            ("国会开会的时间", Lang::ZhCn),
+            ("什么时候会谈", Lang::ZhCn),
+            ("议会会议", Lang::ZhCn),
+            ("访问会", Lang::ZhCn),
+            ("when do the talks talk", Lang::En),
+            ("when talking", Lang::En),
+        ] {
+            check_top(&index, q, lang);
+        }
     }
 
     /// On a synthetic base of 300 facts (shared common words, names in ~1.5 facts each), for
