@@ -32,11 +32,13 @@ struct RawFact {
     #[serde(default)]
     source: Vec<Spanned<String>>,
     #[serde(default)]
-    questions: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    // The phrasings' and related ids' own spans are never reported (problems with them point at
+    // the fact's id line): plain strings are cheaper to deserialize than `Spanned` ones.
+    questions: BTreeMap<Spanned<String>, Vec<String>>,
     #[serde(default)]
     keywords: Vec<String>,
     #[serde(default)]
-    related: Vec<Spanned<String>>,
+    related: Vec<String>,
 }
 
 /// Reads a file as UTF-8 text within [`MAX_FILE_BYTES`], or says why not.
@@ -268,13 +270,7 @@ fn parse_facts_in(
         for (lang, phrasings) in raw.questions {
             match lang.get_ref().parse::<Lang>() {
                 Ok(l) if l.code() == lang.get_ref() => {
-                    questions.insert(
-                        l,
-                        phrasings
-                            .into_iter()
-                            .map(Spanned::into_inner)
-                            .collect::<Vec<_>>(),
-                    );
+                    questions.insert(l, phrasings);
                 }
                 _ => problems.push(
                     Problem::at(
@@ -313,7 +309,7 @@ fn parse_facts_in(
             source: raw.source.into_iter().map(Spanned::into_inner).collect(),
             questions,
             keywords: raw.keywords,
-            related: raw.related.into_iter().map(Spanned::into_inner).collect(),
+            related: raw.related,
             origin: Origin {
                 file: file.to_path_buf(),
                 line: id_line,
@@ -476,6 +472,29 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, Some(3), "{}", problems[0]);
         assert!(matches!(problems[0].kind, ProblemKind::Toml(_)));
+    }
+
+    #[test]
+    fn a_phrasing_or_related_id_of_the_wrong_type_is_reported_at_its_line() {
+        // Phrasings and related ids are read as plain strings (not `Spanned`): the TOML error
+        // still carries the value's own line and the same message.
+        let text = fact_toml("a", "Blinken").replace("\"a3\", ", "\n17, ");
+        let (_, p) = parse(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, Some(6), "{}", p[0]);
+        assert_eq!(
+            p[0].kind,
+            ProblemKind::Toml("invalid type: integer `17`, expected a string".into())
+        );
+        let text = fact_toml("a", "Blinken")
+            .replace("[fact.questions]", "related = [\n5]\n[fact.questions]");
+        let (_, p) = parse(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, Some(5), "{}", p[0]);
+        assert_eq!(
+            p[0].kind,
+            ProblemKind::Toml("invalid type: integer `5`, expected a string".into())
+        );
     }
 
     #[test]
