@@ -31,7 +31,8 @@ impl Snapshot {
             let facts = load_dir(knowledge);
             (
                 facts,
-                loc.join().expect("the locale loading thread panicked"),
+                // A panic there is re-raised here as it was, as if on this thread.
+                loc.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
             )
         });
         let (facts, loc) = match (facts, loc) {
