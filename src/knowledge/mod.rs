@@ -25,23 +25,12 @@ pub const PARALLEL_MIN_ITEMS: usize = 16;
 /// keeping their order, so that the result is the same as a sequential map. Loading a large fact
 /// base is mostly independent work per file and per phrasing.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(items.len() / PARALLEL_MIN_ITEMS).max(1);
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|s| {
-        let workers: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a loading thread panicked"))
-            .collect()
+    par_ranges(items.len(), |range| {
+        items[range].iter().map(&f).collect::<Vec<R>>()
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Calls `f` on contiguous ranges covering `0..n`, one per available core (none shorter than
