@@ -355,37 +355,73 @@ fn check_facts_folded(facts: &[Fact], problems: &mut Vec<Problem>) -> Vec<Vec<(u
             }
         }
     }
-    // Folding every phrasing is most of this check: done on every core first.
-    let folded = super::par_map(facts, |fact| {
-        fact.questions
+    // Folding every phrasing is most of this check: done on every core first, with a hash of
+    // each fold for finding the repeats.
+    let (folded, hashes): (Vec<_>, Vec<_>) = super::par_map(facts, |fact| {
+        let folded: Vec<(u64, String)> = fact
+            .questions
             .values()
             .flatten()
             .map(|p| (super::fact::text_hash(p), crate::normalise::fold(p)))
-            .collect::<Vec<(u64, String)>>()
-    });
-    let mut seen: crate::matcher::FastMap<&str, &str> = crate::matcher::FastMap::default();
-    for (fact, keys) in facts.iter().zip(&folded) {
-        for (phrasing, (_, key)) in fact.questions.values().flatten().zip(keys) {
-            match seen.get(key.as_str()) {
-                Some(&other) if other != fact.id => problems.push(
+            .collect();
+        let hashes = folded
+            .iter()
+            .map(|(_, f)| super::fact::text_hash(f))
+            .collect::<Vec<u64>>();
+        (folded, hashes)
+    })
+    .into_iter()
+    .unzip();
+    problems.extend(collisions(facts, &folded, &hashes));
+    folded
+}
+
+/// The phrasings folded like one listed under an earlier fact, in fact and phrasing order, each
+/// reported against the first fact that has it. `hashes` are the hashes of the `folded` texts:
+/// sorting (hash, position) pairs finds the repeats without a map of 300,000 strings (that map,
+/// whose every probe read a string from somewhere in the heap, was a twentieth of loading
+/// 10,000 facts on one core); texts are compared only within runs of one hash.
+fn collisions(facts: &[Fact], folded: &[Vec<(u64, String)>], hashes: &[Vec<u64>]) -> Vec<Problem> {
+    let mut keyed: Vec<(u64, u32, u32)> = Vec::with_capacity(hashes.iter().map(Vec::len).sum());
+    for (f, list) in hashes.iter().enumerate() {
+        keyed.extend(
+            list.iter()
+                .enumerate()
+                .map(|(j, &h)| (h, f as u32, j as u32)),
+        );
+    }
+    // By hash, then position: each run of one hash lists its phrasings in order.
+    keyed.sort_unstable();
+    let text = |&(_, f, j): &(u64, u32, u32)| folded[f as usize][j as usize].1.as_str();
+    let mut found: Vec<(u32, u32, Problem)> = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        for (i, this) in run.iter().enumerate() {
+            // The first phrasing folded the same (itself, if none before) owns the text.
+            let first = run[..i]
+                .iter()
+                .find(|other| text(other) == text(this))
+                .unwrap_or(this);
+            let (fact, other) = (&facts[this.1 as usize], &facts[first.1 as usize]);
+            if other.id != fact.id {
+                let phrasing = fact.questions.values().flatten().nth(this.2 as usize);
+                found.push((
+                    this.1,
+                    this.2,
                     Problem::at(
                         &fact.origin.file,
                         fact.origin.line,
                         ProblemKind::PhrasingCollision {
-                            phrasing: phrasing.clone(),
-                            other: other.to_string(),
+                            phrasing: phrasing.expect("a phrasing of the fact").clone(),
+                            other: other.id.clone(),
                         },
                     )
                     .for_fact(&fact.id),
-                ),
-                Some(_) => {}
-                None => {
-                    seen.insert(key, &fact.id);
-                }
+                ));
             }
         }
     }
-    folded
+    found.sort_unstable_by_key(|&(f, j, _)| (f, j));
+    found.into_iter().map(|(_, _, p)| p).collect()
 }
 
 /// Kebab case: lower-case ASCII letters and digits in words joined by single dashes.
@@ -547,6 +583,85 @@ mod tests {
         assert!(problems.iter().any(
             |p| matches!(&p.kind, ProblemKind::PhrasingCollision { other, .. } if other == "a")
         ));
+    }
+
+    /// The collision check as it was: a map from each folded text to the first fact with it.
+    fn collisions_reference(facts: &[Fact], folded: &[Vec<(u64, String)>]) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (fact, keys) in facts.iter().zip(folded) {
+            for (phrasing, (_, key)) in fact.questions.values().flatten().zip(keys) {
+                match seen.get(key.as_str()) {
+                    Some(&other) if other != fact.id => problems.push(
+                        Problem::at(
+                            &fact.origin.file,
+                            fact.origin.line,
+                            ProblemKind::PhrasingCollision {
+                                phrasing: phrasing.clone(),
+                                other: other.to_string(),
+                            },
+                        )
+                        .for_fact(&fact.id),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        seen.insert(key, &fact.id);
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    #[test]
+    fn collisions_are_those_of_the_reference() {
+        // Facts sharing phrasings in several ways: "a1".."a6" in every fact, the same text in two
+        // languages of one fact, a repeated id, texts folded alike ("A1?" and "a1").
+        let mut facts = Vec::new();
+        for (id, extra) in [
+            ("a", ""),
+            ("b", "A1?"),
+            ("c", "es1 a"),
+            ("a", "zh-CN1 b"),
+            ("d", "x"),
+        ] {
+            let text = fact_toml(id, "Blinken").replace("\"de1 ", &format!("\"{extra}\", \"de1 "));
+            let (f, p) = parse(&text);
+            assert_eq!(p, vec![], "{text}");
+            facts.extend(f);
+        }
+        let folded: Vec<Vec<(u64, String)>> = facts
+            .iter()
+            .map(|f| {
+                f.questions
+                    .values()
+                    .flatten()
+                    .map(|p| (0, crate::normalise::fold(p)))
+                    .collect()
+            })
+            .collect();
+        let want = collisions_reference(&facts, &folded);
+        assert!(want.len() > 12, "{want:?}");
+        let hashes = |h: &dyn Fn(&str) -> u64| -> Vec<Vec<u64>> {
+            folded
+                .iter()
+                .map(|l| l.iter().map(|(_, t)| h(t)).collect())
+                .collect()
+        };
+        assert_eq!(
+            collisions(
+                &facts,
+                &folded,
+                &hashes(&|t| crate::knowledge::text_hash(t))
+            ),
+            want
+        );
+        // Hashes that collide (all alike, or by length) change nothing: texts are compared.
+        assert_eq!(collisions(&facts, &folded, &hashes(&|_| 7)), want);
+        assert_eq!(
+            collisions(&facts, &folded, &hashes(&|t| t.len() as u64)),
+            want
+        );
     }
 
     #[test]
