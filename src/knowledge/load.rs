@@ -18,27 +18,29 @@ pub const MIN_PHRASINGS_EN: usize = 6;
 /// At least this many phrasings per fact in every other language.
 pub const MIN_PHRASINGS_OTHER: usize = 4;
 
+/// A fact file as written.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FactFile {
+pub(super) struct FactFile {
     #[serde(default)]
-    fact: Vec<RawFact>,
+    pub(super) fact: Vec<RawFact>,
 }
 
+/// A fact as written.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFact {
-    id: Spanned<String>,
+pub(super) struct RawFact {
+    pub(super) id: Spanned<String>,
     #[serde(default)]
-    source: Vec<Spanned<String>>,
+    pub(super) source: Vec<Spanned<String>>,
     #[serde(default)]
     // The phrasings' and related ids' own spans are never reported (problems with them point at
     // the fact's id line): plain strings are cheaper to deserialize than `Spanned` ones.
-    questions: BTreeMap<Spanned<String>, Vec<String>>,
+    pub(super) questions: BTreeMap<Spanned<String>, Vec<String>>,
     #[serde(default)]
-    keywords: Vec<String>,
+    pub(super) keywords: Vec<String>,
     #[serde(default)]
-    related: Vec<String>,
+    pub(super) related: Vec<String>,
 }
 
 /// Reads a file as UTF-8 text within [`MAX_FILE_BYTES`], or says why not.
@@ -228,7 +230,8 @@ fn parse_facts_in(
         problems.push(Problem::file(file, ProblemKind::Empty));
         return;
     }
-    let parsed: FactFile = match toml::from_str(text) {
+    // The common shape is read quickly; anything else, errors included, by `toml`.
+    let parsed = match super::quick::fact_file(text).map_or_else(|| toml::from_str(text), Ok) {
         Ok(p) => p,
         Err(e) => {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);

@@ -7,6 +7,7 @@
 mod error;
 mod fact;
 mod load;
+mod quick;
 mod synonyms;
 
 pub use error::{line_of, Invalid, Lines, Problem, ProblemKind};
