@@ -63,29 +63,39 @@ impl Snapshot {
 
 /// Every fact must have `fact-<id>` and `fact-<id>-title` in every locale.
 pub fn check_answers(facts: &FactBase, locales: &Locales, dir: &Path) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    for code in locales.codes() {
-        for fact in &facts.facts {
-            for message in [
-                format!("fact-{}", fact.id),
-                format!("fact-{}-title", fact.id),
-            ] {
-                if !locales.has(code, &message) {
-                    problems.push(
-                        Problem::file(
-                            dir.join(code).join("facts.ftl"),
-                            ProblemKind::MissingAnswer {
-                                message,
-                                locale: code.to_string(),
-                            },
-                        )
-                        .for_fact(&fact.id),
-                    );
+    // Locales on every core (in order), and each message name written into one buffer: two
+    // `format!`s per fact and locale were 140,000 allocations at 10,000 facts.
+    let codes: Vec<&str> = locales.codes();
+    crate::knowledge::par_ranges_min(codes.len(), 1, |range| {
+        let mut problems = Vec::new();
+        let mut name = String::new();
+        for code in &codes[range] {
+            for fact in &facts.facts {
+                for suffix in ["", "-title"] {
+                    name.clear();
+                    name.push_str("fact-");
+                    name.push_str(&fact.id);
+                    name.push_str(suffix);
+                    if !locales.has(code, &name) {
+                        problems.push(
+                            Problem::file(
+                                dir.join(code).join("facts.ftl"),
+                                ProblemKind::MissingAnswer {
+                                    message: name.clone(),
+                                    locale: code.to_string(),
+                                },
+                            )
+                            .for_fact(&fact.id),
+                        );
+                    }
                 }
             }
         }
-    }
-    problems
+        problems
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// What a reload changed.
@@ -202,5 +212,54 @@ impl Engine {
         let summary = diff(&self.current.load(), &new);
         self.current.store(Arc::new(new));
         Ok(summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The check as it was: one locale after the other, two `format!`s per fact.
+    fn check_answers_reference(facts: &FactBase, locales: &Locales, dir: &Path) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for code in locales.codes() {
+            for fact in &facts.facts {
+                for message in [
+                    format!("fact-{}", fact.id),
+                    format!("fact-{}-title", fact.id),
+                ] {
+                    if !locales.has(code, &message) {
+                        problems.push(
+                            Problem::file(
+                                dir.join(code).join("facts.ftl"),
+                                ProblemKind::MissingAnswer {
+                                    message,
+                                    locale: code.to_string(),
+                                },
+                            )
+                            .for_fact(&fact.id),
+                        );
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    #[test]
+    fn missing_answers_are_those_of_the_reference_in_its_order() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (k, l) = (root.join("knowledge"), root.join("locales"));
+        let mut facts = load_dir(&k).expect("the real fact base");
+        let locales = Locales::load_dir(&l).expect("the real locales");
+        assert_eq!(check_answers(&facts, &locales, &l), vec![]);
+        for (at, id) in [(0, "zz-missing"), (3, "aa-missing")] {
+            let mut fact = facts.facts[at].clone();
+            fact.id = id.into();
+            facts.facts.insert(at, fact);
+        }
+        let want = check_answers_reference(&facts, &locales, &l);
+        assert_eq!(want.len(), 2 * 2 * locales.codes().len());
+        assert_eq!(check_answers(&facts, &locales, &l), want);
     }
 }
