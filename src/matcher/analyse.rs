@@ -77,7 +77,20 @@ const _: () = {
 
 /// True when a CJK pair (Simplified) is a question word.
 pub fn is_question_pair(pair: &str) -> bool {
-    CJK_QUESTION_PAIRS.contains(&pair)
+    // Compared as numbers: `CJK_QUESTION_PAIRS.contains` called memcmp once per entry, for every
+    // pair of every CJK phrasing analysed while loading.
+    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
+    pair.len() == 6
+        && KEYS
+            .get_or_init(|| CJK_QUESTION_PAIRS.iter().map(|q| pair_key(q)).collect())
+            .contains(&pair_key(pair))
+}
+
+/// The bytes of a pair of 3-byte characters as one number.
+fn pair_key(pair: &str) -> u64 {
+    let mut buf = [0u8; 8];
+    buf[..6].copy_from_slice(&pair.as_bytes()[..6]);
+    u64::from_le_bytes(buf)
 }
 
 /// Question words of Chinese and Japanese that stand alone.
@@ -626,7 +639,7 @@ fn cjk_slots(run: &[char], synonyms: &Synonyms, sink: &mut impl SlotSink) {
         let mut n = 1;
         let mut question = CJK_QUESTION_CHARS.contains(c);
         for p in [before, after].into_iter().flatten() {
-            question |= CJK_QUESTION_PAIRS.contains(&p);
+            question |= is_question_pair(p);
             if let Some(group) = synonyms.group_of(p) {
                 keys[n] = (group, 1.0);
                 n += 1;
@@ -680,6 +693,33 @@ mod tests {
         let keys: Vec<&str> = slots[1].keys.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["问", "访问", "问是"]);
         assert_eq!(slots[1].keys[0].1, SINGLE_CHARACTER_COVER);
+    }
+
+    #[test]
+    fn question_pairs_are_those_listed() {
+        let mut chars: Vec<char> = CJK_QUESTION_PAIRS
+            .iter()
+            .flat_map(|p| p.chars())
+            .chain("的了谁誰a1é😀".chars())
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let mut found = 0;
+        for &a in &chars {
+            for &b in &chars {
+                let pair = format!("{a}{b}");
+                assert_eq!(
+                    is_question_pair(&pair),
+                    CJK_QUESTION_PAIRS.contains(&pair.as_str()),
+                    "{pair}"
+                );
+                found += usize::from(is_question_pair(&pair));
+            }
+        }
+        assert_eq!(found, CJK_QUESTION_PAIRS.len() - 1, "何故 is listed twice");
+        for text in ["", "时", "时候时", "时候\0"] {
+            assert!(!is_question_pair(text), "{text}");
+        }
     }
 
     #[test]
