@@ -3,7 +3,7 @@
 //! suggestion or a decline are the named constants below.
 
 use super::analyse::{analyse_folded, Class, Slot, QUESTION_WORD_BOOST};
-use super::index::{deletions, max_edits, other_stems, slot_weight, Index, Phrasing, TermId};
+use super::index::{max_edits, other_stems, slot_weight, Index, Phrasing, TermId};
 use crate::lang::Lang;
 
 /// A fact scoring at least this is the answer.
@@ -385,9 +385,122 @@ struct QueryTerm {
 }
 
 fn similarity(a: &str, b: &str) -> f32 {
-    let d = strsim::damerau_levenshtein(a, b);
-    let len = a.chars().count().max(b.chars().count()).max(1);
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let d = if la.max(lb) <= SHORT_DL_CHARS {
+        damerau_levenshtein_short(a, b, lb)
+    } else {
+        strsim::damerau_levenshtein(a, b)
+    };
+    let len = la.max(lb).max(1);
     1.0 - d as f32 / len as f32
+}
+
+/// Words up to this many characters get [`damerau_levenshtein_short`]; longer ones `strsim`'s.
+const SHORT_DL_CHARS: usize = 32;
+
+/// `strsim::damerau_levenshtein` (the same algorithm, Zhao and Sahni's linear-space one, hence the
+/// same distances: a test compares them) for words of at most [`SHORT_DL_CHARS`] characters, on
+/// the stack: `strsim` allocates three rows and a hash map per call, which made it most of the
+/// cost of a typo.
+fn damerau_levenshtein_short(a: &str, b: &str, len2: usize) -> usize {
+    const N: usize = SHORT_DL_CHARS + 2;
+    let mut s2 = ['\0'; SHORT_DL_CHARS];
+    for (slot, c) in s2.iter_mut().zip(b.chars()) {
+        *slot = c;
+    }
+    let max_val = a.chars().count().max(len2) as isize + 1;
+    // The last row (1-based) of each character of `a` seen so far; -1 for none.
+    let mut last_row: [(char, isize); SHORT_DL_CHARS] = [('\0', -1); SHORT_DL_CHARS];
+    let mut seen = 0;
+    let size = len2 + 2;
+    let mut fr = [max_val; N];
+    let mut r1 = [max_val; N];
+    let mut r = [0isize; N];
+    r[0] = max_val;
+    for (j, v) in r.iter_mut().enumerate().take(size).skip(1) {
+        *v = j as isize - 1;
+    }
+    for (i, ch1) in a.chars().enumerate().map(|(i, c)| (i + 1, c)) {
+        std::mem::swap(&mut r, &mut r1);
+        let mut last_col: isize = -1;
+        let mut last_i2l1 = r[1];
+        r[1] = i as isize;
+        let mut t = max_val;
+        for (j, &ch2) in s2[..len2].iter().enumerate().map(|(j, c)| (j + 1, c)) {
+            let diag = r1[j] + isize::from(ch1 != ch2);
+            let left = r[j] + 1;
+            let up = r1[j + 1] + 1;
+            let mut temp = diag.min(left.min(up));
+            if ch1 == ch2 {
+                last_col = j as isize;
+                fr[j + 1] = r1[j - 1];
+                t = last_i2l1;
+            } else {
+                let k = last_row[..seen]
+                    .iter()
+                    .find(|e| e.0 == ch2)
+                    .map_or(-1, |e| e.1);
+                let l = last_col;
+                if j as isize - l == 1 {
+                    temp = temp.min(fr[j + 1] + (i as isize - k));
+                } else if i as isize - k == 1 {
+                    temp = temp.min(t + (j as isize - l));
+                }
+            }
+            last_i2l1 = r[j + 1];
+            r[j + 1] = temp;
+        }
+        match last_row[..seen].iter_mut().find(|e| e.0 == ch1) {
+            Some(e) => e.1 = i as isize,
+            None => {
+                last_row[seen] = (ch1, i as isize);
+                seen += 1;
+            }
+        }
+    }
+    r[len2 + 1] as usize
+}
+
+/// Calls `f` with the word itself, then with every string left by deleting from 1 to `edits` of
+/// its characters (keeping at least one): the strings of [`super::index::deletions`], perhaps in another order
+/// and with repeats (deleting either of two equal neighbours). Each set of positions is visited
+/// once, copied into one reused buffer: no `String` per deletion nor a set to deduplicate them.
+fn for_each_deletion(word: &str, edits: usize, f: &mut impl FnMut(&str)) {
+    fn go(
+        word: &str,
+        bounds: &[(usize, usize)],
+        from: usize,
+        left: usize,
+        cut: &mut Vec<usize>,
+        buf: &mut String,
+        f: &mut impl FnMut(&str),
+    ) {
+        // As in `deletions`: a single character is not shortened further.
+        if left == 0 || bounds.len() - cut.len() <= 1 {
+            return;
+        }
+        for i in from..bounds.len() {
+            cut.push(i);
+            buf.clear();
+            let mut at = 0;
+            for &c in cut.iter() {
+                buf.push_str(&word[at..bounds[c].0]);
+                at = bounds[c].1;
+            }
+            buf.push_str(&word[at..]);
+            f(buf);
+            go(word, bounds, i + 1, left - 1, cut, buf, f);
+            cut.pop();
+        }
+    }
+    f(word);
+    let bounds: Vec<(usize, usize)> = word
+        .char_indices()
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect();
+    let mut buf = String::with_capacity(word.len());
+    let mut cut = Vec::with_capacity(edits);
+    go(word, &bounds, 0, edits, &mut cut, &mut buf, f);
 }
 
 impl Index {
@@ -433,8 +546,16 @@ impl Index {
         // not a typo ("wer" in a German question is German, not a misspelt "where").
         if (out.is_empty() || false_friend) && len + 1 >= super::index::FUZZY_MIN_LEN {
             let edits = max_edits(len).max(1);
-            for d in deletions(&slot.raw, edits) {
-                for (word, id) in self.typo_words(&d) {
+            // A word reached through several deletions is measured once: pushing it again
+            // would change nothing.
+            let mut tried: Vec<*const (String, TermId)> = Vec::new();
+            for_each_deletion(&slot.raw, edits, &mut |d| {
+                for entry in self.typo_words(d) {
+                    if tried.contains(&std::ptr::from_ref(entry)) {
+                        continue;
+                    }
+                    tried.push(entry);
+                    let (word, id) = entry;
                     let sim = similarity(&slot.raw, word);
                     // Short words keep their first letter when mistyped far more often than not;
                     // without this rule "age" would be a typo of "tage".
@@ -448,7 +569,7 @@ impl Index {
                         }
                     }
                 }
-            }
+            });
         }
         out
     }
@@ -1291,6 +1412,86 @@ mod tests {
     use crate::matcher::IndexBuilder;
     use crate::normalise::{cap, fold};
     use std::path::Path;
+
+    /// The stack version gives `strsim`'s distances: every pair of a list of words with typos,
+    /// transpositions, repeats and non-Latin characters, both ways round.
+    #[test]
+    fn short_damerau_levenshtein_is_strsims() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "ca",
+            "bca",
+            "china",
+            "chna",
+            "cihna",
+            "hcina",
+            "chinaa",
+            "blinken",
+            "blinkne",
+            "lbinken",
+            "blnkn",
+            "mississippi",
+            "missisippi",
+            "misisipi",
+            "secretary",
+            "secertary",
+            "secratery",
+            "gespräche",
+            "gesprache",
+            "訪問中国",
+            "访问中国",
+            "中国访问",
+            "abcabcabc",
+            "cbacbacba",
+            "aaaa",
+            "aaab",
+            "abab",
+            "baba",
+            "cuándo",
+            "cuando",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzy",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    damerau_levenshtein_short(a, b, b.chars().count()),
+                    strsim::damerau_levenshtein(a, b),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
+
+    /// The deletions visited are those `deletions` lists, as a set.
+    #[test]
+    fn each_deletion_is_visited() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "aab",
+            "aaaa",
+            "chna",
+            "blinken",
+            "mississippi",
+            "訪問中国",
+        ] {
+            for e in 0..=3 {
+                let mut seen = Vec::new();
+                for_each_deletion(w, e, &mut |d| seen.push(d.to_string()));
+                seen.sort();
+                seen.dedup();
+                let mut want = super::super::index::deletions(w, e);
+                want.sort();
+                assert_eq!(seen, want, "{w} {e}");
+            }
+        }
+    }
 
     /// The head of the full ranking a reply reads: the best fact, then the next ones up to `k` that
     /// score at least the floor.
