@@ -248,6 +248,10 @@ pub const SEED_POSTINGS: usize = 64;
 /// `usize::MAX`.
 const FACT_SCAN_RATIO: usize = 6;
 
+/// How many facts [`Index::score_bounded`] sorts by their bounds at first, doubling each time
+/// the bar has not stopped it: only speed depends on it.
+const BOUNDS_CHUNK: usize = 64;
+
 /// What [`Index::score_top`] must return: the best fact, then up to `k` in all scoring `floor`;
 /// `seeds`, `postings` and `scan_ratio` are [`SEED_FACTS`], [`SEED_POSTINGS`] and
 /// [`FACT_SCAN_RATIO`] but for tests.
@@ -318,6 +322,16 @@ fn pow_above(x: f32, e: f32) -> f32 {
         x.sqrt().sqrt()
     } else {
         1.0
+    }
+}
+
+/// `x^e` for a bound, not a score: a square root for the default exponent of a half, within an
+/// ulp of `powf` (far inside [`BOUND_MARGIN`]) at a fraction of its cost.
+fn pow_bound(x: f32, e: f32) -> f32 {
+    if e == 0.5 {
+        x.sqrt()
+    } else {
+        x.powf(e)
     }
 }
 
@@ -787,7 +801,11 @@ impl Index {
     /// (the caller knows they cannot lift the fact over its bar), and so are those that cannot
     /// beat the best so far: a phrasing scores at most cq^a (cp <= 1). The one covering most is
     /// scored first.
-    fn best_phrasing(&self, f: usize, prune: f32, q: &Query, sc: &mut Scratch) -> f32 {
+    ///
+    /// With `skim`, phrasings that provably score no more than the best so far may be skipped
+    /// by bounds ([`Index::phrasing_score`]); the full ranking ([`Index::score`]) scores every
+    /// one, so that the tests comparing it with [`Index::score_top`] check those bounds too.
+    fn best_phrasing(&self, f: usize, prune: f32, skim: bool, q: &Query, sc: &mut Scratch) -> f32 {
         let ids = self.phrasings_of(f);
         let words = ids.len().div_ceil(64);
         let terms = &self.fact_terms[self.fact_term_start[f]..self.fact_term_start[f + 1]];
@@ -852,8 +870,14 @@ impl Index {
             if cq <= needed {
                 continue;
             }
-            let s =
-                self.phrasing_score(&self.phrasings[p as usize], cq, missed, &sc.reach, q.params);
+            let s = self.phrasing_score(
+                &self.phrasings[p as usize],
+                cq,
+                missed,
+                if skim { best } else { 0.0 },
+                &sc.reach,
+                q.params,
+            );
             if s > best {
                 best = s;
                 // With a margin: cq <= best^(1/a) must imply cq^a <= best despite rounding.
@@ -869,12 +893,14 @@ impl Index {
     }
 
     /// Scores one phrasing: how much of the question it covers (`cq`, to the power
-    /// [`QUESTION_COVERAGE_WEIGHT`]) times how much of itself the question covers.
+    /// [`QUESTION_COVERAGE_WEIGHT`]) times how much of itself the question covers. A phrasing
+    /// that provably cannot score more than `beat` may get 0 instead of its score.
     fn phrasing_score(
         &self,
         phrasing: &Phrasing,
         cq: f32,
         q_question_missed: bool,
+        beat: f32,
         reach: &[f32],
         params: &Params,
     ) -> f32 {
@@ -894,6 +920,11 @@ impl Index {
         } else {
             0.0
         };
+        // Most phrasings of a fact score less than its best one: they are told by square roots
+        // (bounds of both powers, see `pow_above`) before the two `powf`.
+        if beat > 0.0 && pow_above(cq, a) * pow_above(cp, 1.0 - a) < beat * (1.0 - BOUND_MARGIN) {
+            return 0.0;
+        }
         let mut s = cq.powf(a) * cp.powf(1.0 - a);
         if q_question_missed && p_question_missed {
             s *= params.question_conflict_penalty;
@@ -962,7 +993,7 @@ impl Index {
         let touched = std::mem::take(&mut sc.fact_touched);
         let mut out: Vec<Scored> = Vec::new();
         for &f in &touched {
-            let bp = self.best_phrasing(f as usize, 0.0, q, sc);
+            let bp = self.best_phrasing(f as usize, 0.0, false, q, sc);
             if bp > 0.0 {
                 out.push(Scored {
                     fact: f,
@@ -1266,15 +1297,38 @@ impl Index {
         for &(most, f) in &bounds[..seeds] {
             self.consider(f, most, q, sc, bar, out);
         }
-        let level = bar.level() * (1.0 - BOUND_MARGIN);
-        bounds.drain(..seeds);
-        bounds.retain(|b| b.0 >= level);
-        bounds.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
-        for &(most, f) in bounds.iter() {
-            if most < bar.level() * (1.0 - BOUND_MARGIN) {
-                break;
+        // The rest in order of their bounds, a growing chunk at a time: the bar usually stops the
+        // walk long before the end, and sorting only the chunks reached (each picked out of the
+        // rest by selection) costs much less than sorting them all.
+        let mut from = seeds;
+        let mut chunk = BOUNDS_CHUNK;
+        loop {
+            let level = bar.level() * (1.0 - BOUND_MARGIN);
+            let mut end = from;
+            for k in from..bounds.len() {
+                if bounds[k].0 >= level {
+                    bounds.swap(end, k);
+                    end += 1;
+                }
             }
-            self.consider(f, most, q, sc, bar, out);
+            let rest = &mut bounds[from..end];
+            if rest.is_empty() {
+                return;
+            }
+            let n = chunk.min(rest.len());
+            if n < rest.len() {
+                rest.select_nth_unstable_by(n - 1, |x, y| y.0.total_cmp(&x.0));
+            }
+            rest[..n].sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
+            for &(most, f) in &rest[..n] {
+                if most < bar.level() * (1.0 - BOUND_MARGIN) {
+                    return;
+                }
+                self.consider(f, most, q, sc, bar, out);
+            }
+            bounds.truncate(end);
+            from += n;
+            chunk = chunk.saturating_mul(2);
         }
     }
 
@@ -1303,7 +1357,7 @@ impl Index {
     fn typicality_bound(&self, q: &Query, typical: f32) -> f32 {
         let e = q.params.typicality_exponent;
         if e > 0.0 {
-            (typical / q.total).min(1.0).powf(e)
+            pow_bound((typical / q.total).min(1.0), e)
         } else {
             1.0
         }
@@ -1342,7 +1396,7 @@ impl Index {
             return;
         }
         let typicality = if params.typicality_exponent > 0.0 {
-            (typical / q.total).powf(params.typicality_exponent)
+            pow_bound(typical / q.total, params.typicality_exponent)
         } else {
             1.0
         };
@@ -1363,7 +1417,7 @@ impl Index {
                 prune = bp.powf(1.0 / a) * (1.0 - BOUND_MARGIN);
             }
         }
-        let bp = self.best_phrasing(i, prune, q, sc);
+        let bp = self.best_phrasing(i, prune, true, q, sc);
         if bp <= 0.0 || combine(bp, coverage, params) * headroom < level {
             return;
         }
