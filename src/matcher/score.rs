@@ -2,7 +2,7 @@
 //! and each phrasing's, with typo tolerance. The thresholds that turn a score into an answer, a
 //! suggestion or a decline are the named constants below.
 
-use super::analyse::{analyse_folded, Class, Slot, QUESTION_WORD_BOOST};
+use super::analyse::{analyse_into, Class, SlotSink, QUESTION_WORD_BOOST};
 use super::index::{max_edits, other_stems, slot_weight, Index, Phrasing, TermId};
 use crate::lang::Lang;
 
@@ -398,6 +398,87 @@ struct QueryTerm {
     candidates: Vec<(TermId, f32)>,
 }
 
+/// A question's slots (see [`super::analyse::Slot`]) in three flat lists, kept from one question
+/// to the next for their capacity: no `String` or `Vec` per slot or key (they were most of a
+/// question's allocations).
+#[derive(Default)]
+struct QuestionSlots {
+    /// Every slot's keys and raw form, end to end.
+    text: String,
+    /// Each key: its byte range in `text`, its cover.
+    keys: Vec<(u32, u32, f32)>,
+    /// Each slot: where its keys end in `keys`, the byte range of its raw form in `text`, its
+    /// class, whether it is a question word.
+    slots: Vec<(u32, u32, u32, Class, bool)>,
+}
+
+impl QuestionSlots {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.keys.clear();
+        self.slots.clear();
+    }
+
+    fn iter(&self) -> impl Iterator<Item = SlotView<'_>> + '_ {
+        let mut from = 0;
+        self.slots.iter().map(move |&(end, a, b, class, question)| {
+            let keys = &self.keys[from..end as usize];
+            from = end as usize;
+            SlotView {
+                text: &self.text,
+                keys,
+                raw: &self.text[a as usize..b as usize],
+                class,
+                question,
+            }
+        })
+    }
+}
+
+impl SlotSink for QuestionSlots {
+    fn slot(&mut self, keys: &[(&str, f32)], raw: &str, class: Class, question: bool) {
+        for &(k, c) in keys {
+            let a = self.text.len() as u32;
+            self.text.push_str(k);
+            self.keys.push((a, self.text.len() as u32, c));
+        }
+        let a = self.text.len() as u32;
+        self.text.push_str(raw);
+        self.slots.push((
+            self.keys.len() as u32,
+            a,
+            self.text.len() as u32,
+            class,
+            question,
+        ));
+    }
+}
+
+/// One slot of [`QuestionSlots`].
+#[derive(Clone, Copy)]
+struct SlotView<'a> {
+    text: &'a str,
+    keys: &'a [(u32, u32, f32)],
+    raw: &'a str,
+    class: Class,
+    question: bool,
+}
+
+impl<'a> SlotView<'a> {
+    /// The slot's keys with their cover.
+    fn keys(&self) -> impl Iterator<Item = (&'a str, f32)> + 'a {
+        let text = self.text;
+        self.keys
+            .iter()
+            .map(move |&(a, b, c)| (&text[a as usize..b as usize], c))
+    }
+}
+
+thread_local! {
+    static QUESTION_SLOTS: std::cell::RefCell<QuestionSlots> =
+        std::cell::RefCell::new(QuestionSlots::default());
+}
+
 fn similarity(a: &str, b: &str) -> f32 {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let d = if la.max(lb) <= SHORT_DL_CHARS {
@@ -518,7 +599,7 @@ fn for_each_deletion(word: &str, edits: usize, f: &mut impl FnMut(&str)) {
 }
 
 impl Index {
-    fn candidates(&self, slot: &Slot, lang: Lang) -> Vec<(TermId, f32)> {
+    fn candidates(&self, slot: SlotView, lang: Lang) -> Vec<(TermId, f32)> {
         let mut out: Vec<(TermId, f32)> = Vec::new();
         let push = |id: TermId, sim: f32, out: &mut Vec<(TermId, f32)>| match out
             .iter_mut()
@@ -527,19 +608,19 @@ impl Index {
             Some(e) => e.1 = e.1.max(sim),
             None => out.push((id, sim)),
         };
-        for (key, cover) in &slot.keys {
+        for (key, cover) in slot.keys() {
             if let Some(id) = self.term(key) {
-                push(id, *cover, &mut out);
+                push(id, cover, &mut out);
             }
         }
         if slot.class != Class::Word {
             return out;
         }
-        if let Some(id) = self.term(&slot.raw) {
+        if let Some(id) = self.term(slot.raw) {
             push(id, 1.0, &mut out);
         }
         if out.is_empty() {
-            for s in other_stems(&slot.raw, lang) {
+            for s in other_stems(slot.raw, lang) {
                 if let Some(id) = self.term(&s) {
                     push(id, OTHER_STEM_SIMILARITY, &mut out);
                 }
@@ -548,7 +629,7 @@ impl Index {
         let len = slot.raw.chars().count();
         // A short word that only other languages' phrasings use is probably a typo in this one:
         // in an English question "wen" is "when" misspelt, not German "whom".
-        let langs = self.word_langs(&slot.raw);
+        let langs = self.word_langs(slot.raw);
         let false_friend = len <= SHORT_WORD_LEN && langs != 0 && langs & lang.bit() == 0;
         if false_friend {
             for e in out.iter_mut() {
@@ -563,14 +644,14 @@ impl Index {
             // A word reached through several deletions is measured once: pushing it again
             // would change nothing.
             let mut tried: Vec<*const (String, TermId)> = Vec::new();
-            for_each_deletion(&slot.raw, edits, &mut |d| {
+            for_each_deletion(slot.raw, edits, &mut |d| {
                 for entry in self.typo_words(d) {
                     if tried.contains(&std::ptr::from_ref(entry)) {
                         continue;
                     }
                     tried.push(entry);
                     let (word, id) = entry;
-                    let sim = similarity(&slot.raw, word);
+                    let sim = similarity(slot.raw, word);
                     // Short words keep their first letter when mistyped far more often than not;
                     // without this rule "age" would be a typo of "tage".
                     let same_start =
@@ -588,14 +669,15 @@ impl Index {
         out
     }
 
-    fn query_terms(&self, slots: &[Slot], lang: Lang, params: &Params) -> Vec<QueryTerm> {
+    fn query_terms(&self, slots: &QuestionSlots, lang: Lang, params: &Params) -> Vec<QueryTerm> {
         // Repeated slots (same text, same keys) count once. A question has a few dozen slots at
         // most: a linear scan of those kept is cheaper than hashing a copy of each slot's text.
-        let mut seen: Vec<(&str, usize)> = Vec::with_capacity(slots.len());
+        let mut seen: Vec<(&str, usize)> = Vec::with_capacity(slots.slots.len());
+        let mut own_terms: Vec<(TermId, f32)> = Vec::new();
         slots
             .iter()
             .filter(|s| {
-                let k = (s.raw.as_str(), s.keys.len());
+                let k = (s.raw, s.keys.len());
                 let new = !seen.contains(&k);
                 if new {
                     seen.push(k);
@@ -605,11 +687,8 @@ impl Index {
             .map(|s| {
                 let candidates = self.candidates(s, lang);
                 // The slot weighs what its own key weighs; a typo weighs what the word it stands for does.
-                let own_terms: Vec<(TermId, f32)> = s
-                    .keys
-                    .iter()
-                    .filter_map(|(k, c)| self.term(k).map(|t| (t, *c)))
-                    .collect();
+                own_terms.clear();
+                own_terms.extend(s.keys().filter_map(|(k, c)| self.term(k).map(|t| (t, c))));
                 let own = own_terms.first().map(|t| t.0);
                 // Among equally close typo readings, the commonest word weighs: it is the likelier one.
                 let weight = match own.or_else(|| {
@@ -685,8 +764,12 @@ impl Index {
         params: &Params,
         top: Option<Top>,
     ) -> Vec<Scored> {
-        let slots = analyse_folded(folded, lang, &self.synonyms);
-        let qterms = self.query_terms(&slots, lang, params);
+        let qterms = QUESTION_SLOTS.with(|cell| {
+            let mut slots = cell.borrow_mut();
+            slots.clear();
+            analyse_into(folded, lang, &self.synonyms, &mut *slots);
+            self.query_terms(&slots, lang, params)
+        });
         let total: f32 = qterms.iter().map(|q| q.weight).sum();
         if total <= 0.0 || self.fact_ids.is_empty() {
             return Vec::new();
@@ -1429,13 +1512,14 @@ impl Index {
     /// A human-readable account of how a question was read: each term, its weight and what it matched.
     /// For `attache ask --explain`, so moderators can see why a question went where it did.
     pub fn explain(&self, folded: &str, lang: Lang) -> String {
-        let slots = analyse_folded(folded, lang, &self.synonyms);
+        let mut slots = QuestionSlots::default();
+        analyse_into(folded, lang, &self.synonyms, &mut slots);
         let qterms = self.query_terms(&slots, lang, &Params::DEFAULT);
         let mut out = format!("language {lang}; terms:\n");
         let mut seen = std::collections::HashSet::new();
-        let unique: Vec<&Slot> = slots
+        let unique: Vec<SlotView> = slots
             .iter()
-            .filter(|s| seen.insert((s.raw.clone(), s.keys.len())))
+            .filter(|s| seen.insert((s.raw, s.keys.len())))
             .collect();
         for (t, q) in unique.iter().zip(&qterms) {
             let cands: Vec<String> = q
