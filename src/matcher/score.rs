@@ -194,7 +194,16 @@ struct Scratch {
     walk_entries: Vec<(u64, f32, f32, f32)>,
     /// See [`Index::rest_discounts`].
     rest_disc: Vec<(f32, f32)>,
+    /// For fact `kpos_fact`, the position of each of `qcands` among its terms ([`NOT_FOUND`]
+    /// if it has none), found by [`Index::fact_bounds`] and read again by
+    /// [`Index::best_phrasing`]: each bisection made once.
+    kpos: Vec<u32>,
+    /// See `kpos`; `usize::MAX` for none.
+    kpos_fact: usize,
 }
+
+/// See `Scratch::kpos`.
+const NOT_FOUND: u32 = u32::MAX;
 
 impl Scratch {
     fn fit(&mut self, terms: usize, facts: usize, qterms: usize) {
@@ -800,6 +809,7 @@ impl Index {
                 self.touch_facts(&qterms, sc);
             }
             sc.qcands.clear();
+            sc.kpos_fact = usize::MAX;
             sc.qcand_end.clear();
             for q in &qterms {
                 let from = sc.qcands.len();
@@ -901,13 +911,24 @@ impl Index {
             sc.any.resize(words, 0);
             sc.seen.resize(words, 0);
         }
+        // Where the question's candidates are among the fact's terms, if `fact_bounds` just
+        // bisected them for this fact.
+        let known = sc.kpos_fact == f;
         let mut from = 0;
         for (qi, qt) in q.terms.iter().enumerate() {
             let to = sc.qcand_end[qi] as usize;
             sc.seen[..words].fill(0);
-            for &(t, sim) in &sc.qcands[from..to] {
-                let Ok(k) = terms.binary_search(&t) else {
-                    continue;
+            for (c, &(t, sim)) in sc.qcands[from..to].iter().enumerate() {
+                let k = if known {
+                    match sc.kpos[from + c] {
+                        NOT_FOUND => continue,
+                        k => k as usize,
+                    }
+                } else {
+                    let Ok(k) = terms.binary_search(&t) else {
+                        continue;
+                    };
+                    k
                 };
                 for w in 0..words {
                     let mut b = bits[k * words + w] & !sc.seen[w];
@@ -1319,6 +1340,7 @@ impl Index {
         let range = self.fact_term_start[f]..self.fact_term_start[f + 1];
         let (terms, typ) = (&self.fact_terms[range.clone()], &self.fact_typ[range]);
         let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
+        sc.kpos_fact = usize::MAX;
         if terms.len() <= q.scan_ratio.saturating_mul(sc.qcands.len()) {
             // Few terms: look each up in the question's dense table instead of bisecting.
             for (&t, &ty) in terms.iter().zip(typ) {
@@ -1343,14 +1365,20 @@ impl Index {
             }
             return (covered / q.total, topical, typical);
         }
+        sc.kpos.clear();
+        sc.kpos_fact = f;
         let mut from = 0;
         for (qi, qt) in q.terms.iter().enumerate() {
             let to = sc.qcand_end[qi] as usize;
             let (mut best, mut t) = (0f32, 0f32);
             for &(id, sim) in &sc.qcands[from..to] {
-                if let Ok(k) = terms.binary_search(&id) {
-                    best = best.max(sim);
-                    t = t.max(sim * typ[k]);
+                match terms.binary_search(&id) {
+                    Ok(k) => {
+                        sc.kpos.push(k as u32);
+                        best = best.max(sim);
+                        t = t.max(sim * typ[k]);
+                    }
+                    Err(_) => sc.kpos.push(NOT_FOUND),
                 }
             }
             from = to;
