@@ -513,7 +513,9 @@ fn damerau_levenshtein_short(a: &str, b: &str, len2: usize) -> usize {
         *slot = c;
     }
     let max_val = a.chars().count().max(len2) as isize + 1;
-    // The last row (1-based) of each character of `a` seen so far; -1 for none.
+    // The last row (1-based) of each character of `a` seen so far, -1 for none: ASCII ones by
+    // code, the others in a short list.
+    let mut ascii_row = [-1isize; 128];
     let mut last_row: [(char, isize); SHORT_DL_CHARS] = [('\0', -1); SHORT_DL_CHARS];
     let mut seen = 0;
     let size = len2 + 2;
@@ -540,10 +542,14 @@ fn damerau_levenshtein_short(a: &str, b: &str, len2: usize) -> usize {
                 fr[j + 1] = r1[j - 1];
                 t = last_i2l1;
             } else {
-                let k = last_row[..seen]
-                    .iter()
-                    .find(|e| e.0 == ch2)
-                    .map_or(-1, |e| e.1);
+                let k = if ch2.is_ascii() {
+                    ascii_row[ch2 as usize]
+                } else {
+                    last_row[..seen]
+                        .iter()
+                        .find(|e| e.0 == ch2)
+                        .map_or(-1, |e| e.1)
+                };
                 let l = last_col;
                 if j as isize - l == 1 {
                     temp = temp.min(fr[j + 1] + (i as isize - k));
@@ -554,11 +560,15 @@ fn damerau_levenshtein_short(a: &str, b: &str, len2: usize) -> usize {
             last_i2l1 = r[j + 1];
             r[j + 1] = temp;
         }
-        match last_row[..seen].iter_mut().find(|e| e.0 == ch1) {
-            Some(e) => e.1 = i as isize,
-            None => {
-                last_row[seen] = (ch1, i as isize);
-                seen += 1;
+        if ch1.is_ascii() {
+            ascii_row[ch1 as usize] = i as isize;
+        } else {
+            match last_row[..seen].iter_mut().find(|e| e.0 == ch1) {
+                Some(e) => e.1 = i as isize,
+                None => {
+                    last_row[seen] = (ch1, i as isize);
+                    seen += 1;
+                }
             }
         }
     }
@@ -660,12 +670,15 @@ impl Index {
                     }
                     tried.push(entry);
                     let (word, id) = entry;
-                    let sim = similarity(slot.raw, word);
                     // Short words keep their first letter when mistyped far more often than not;
                     // without this rule "age" would be a typo of "tage".
                     let same_start =
                         len > SHORT_WORD_LEN || slot.raw.chars().next() == word.chars().next();
-                    if same_start && (FUZZY_MIN_SIMILARITY..1.0).contains(&sim) {
+                    if !same_start {
+                        continue;
+                    }
+                    let sim = similarity(slot.raw, word);
+                    if (FUZZY_MIN_SIMILARITY..1.0).contains(&sim) {
                         push(*id, sim, &mut out);
                         // A typo of a word in a synonym group belongs to the group too.
                         if let Some(g) = self.synonyms.group_of(word).and_then(|g| self.term(g)) {
