@@ -194,16 +194,14 @@ struct Scratch {
     walk_entries: Vec<(u64, f32, f32, f32)>,
     /// See [`Index::rest_discounts`].
     rest_disc: Vec<(f32, f32)>,
-    /// For fact `kpos_fact`, the position of each of `qcands` among its terms ([`NOT_FOUND`]
-    /// if it has none), found by [`Index::fact_bounds`] and read again by
-    /// [`Index::best_phrasing`]: each bisection made once.
-    kpos: Vec<u32>,
-    /// See `kpos`; `usize::MAX` for none.
-    kpos_fact: usize,
+    /// For fact `found_fact`, the question's candidates among its terms, in the order of
+    /// `qcands`: question term, similarity, position among the fact's terms. Found by
+    /// [`Index::fact_bounds`] and read again by [`Index::best_phrasing`]: each bisection made
+    /// once, and the candidates a fact lacks skipped.
+    found: Vec<(u32, f32, u32)>,
+    /// See `found`; `usize::MAX` for none.
+    found_fact: usize,
 }
-
-/// See `Scratch::kpos`.
-const NOT_FOUND: u32 = u32::MAX;
 
 impl Scratch {
     fn fit(&mut self, terms: usize, facts: usize, qterms: usize) {
@@ -822,7 +820,7 @@ impl Index {
                 self.touch_facts(&qterms, sc);
             }
             sc.qcands.clear();
-            sc.kpos_fact = usize::MAX;
+            sc.found_fact = usize::MAX;
             sc.qcand_end.clear();
             for q in &qterms {
                 let from = sc.qcands.len();
@@ -924,38 +922,40 @@ impl Index {
             sc.any.resize(words, 0);
             sc.seen.resize(words, 0);
         }
-        // Where the question's candidates are among the fact's terms, if `fact_bounds` just
-        // bisected them for this fact.
-        let known = sc.kpos_fact == f;
-        let mut from = 0;
-        for (qi, qt) in q.terms.iter().enumerate() {
-            let to = sc.qcand_end[qi] as usize;
-            sc.seen[..words].fill(0);
-            for (c, &(t, sim)) in sc.qcands[from..to].iter().enumerate() {
-                let k = if known {
-                    match sc.kpos[from + c] {
-                        NOT_FOUND => continue,
-                        k => k as usize,
-                    }
-                } else {
-                    let Ok(k) = terms.binary_search(&t) else {
-                        continue;
-                    };
-                    k
-                };
-                for w in 0..words {
-                    let mut b = bits[k * words + w] & !sc.seen[w];
-                    sc.seen[w] |= b;
-                    sc.any[w] |= b;
-                    while b != 0 {
-                        let local = w * 64 + b.trailing_zeros() as usize;
-                        b &= b - 1;
-                        sc.pmatched[local] += qt.weight * sim;
-                        sc.pquestions[local] += u32::from(qt.question);
+        // The question's candidates among the fact's terms: `fact_bounds` may just have found
+        // them for this fact.
+        if sc.found_fact != f {
+            sc.found.clear();
+            let mut from = 0;
+            for qi in 0..q.terms.len() {
+                let to = sc.qcand_end[qi] as usize;
+                for &(t, sim) in &sc.qcands[from..to] {
+                    if let Ok(k) = terms.binary_search(&t) {
+                        sc.found.push((qi as u32, sim, k as u32));
                     }
                 }
+                from = to;
             }
-            from = to;
+        }
+        let mut current = u32::MAX;
+        for &(qi, sim, k) in &sc.found {
+            if qi != current {
+                sc.seen[..words].fill(0);
+                current = qi;
+            }
+            let qt = &q.terms[qi as usize];
+            let k = k as usize;
+            for w in 0..words {
+                let mut b = bits[k * words + w] & !sc.seen[w];
+                sc.seen[w] |= b;
+                sc.any[w] |= b;
+                while b != 0 {
+                    let local = w * 64 + b.trailing_zeros() as usize;
+                    b &= b - 1;
+                    sc.pmatched[local] += qt.weight * sim;
+                    sc.pquestions[local] += u32::from(qt.question);
+                }
+            }
         }
         let mut covering = std::mem::take(&mut sc.covering);
         covering.clear();
@@ -1353,7 +1353,7 @@ impl Index {
         let range = self.fact_term_start[f]..self.fact_term_start[f + 1];
         let (terms, typ) = (&self.fact_terms[range.clone()], &self.fact_typ[range]);
         let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
-        sc.kpos_fact = usize::MAX;
+        sc.found_fact = usize::MAX;
         if terms.len() <= q.scan_ratio.saturating_mul(sc.qcands.len()) {
             // Few terms: look each up in the question's dense table instead of bisecting.
             for (&t, &ty) in terms.iter().zip(typ) {
@@ -1378,20 +1378,17 @@ impl Index {
             }
             return (covered / q.total, topical, typical);
         }
-        sc.kpos.clear();
-        sc.kpos_fact = f;
+        sc.found.clear();
+        sc.found_fact = f;
         let mut from = 0;
         for (qi, qt) in q.terms.iter().enumerate() {
             let to = sc.qcand_end[qi] as usize;
             let (mut best, mut t) = (0f32, 0f32);
             for &(id, sim) in &sc.qcands[from..to] {
-                match terms.binary_search(&id) {
-                    Ok(k) => {
-                        sc.kpos.push(k as u32);
-                        best = best.max(sim);
-                        t = t.max(sim * typ[k]);
-                    }
-                    Err(_) => sc.kpos.push(NOT_FOUND),
+                if let Ok(k) = terms.binary_search(&id) {
+                    sc.found.push((qi as u32, sim, k as u32));
+                    best = best.max(sim);
+                    t = t.max(sim * typ[k]);
                 }
             }
             from = to;
