@@ -579,7 +579,11 @@ fn marker_langs() -> &'static crate::matcher::FastMap<&'static str, Vec<Lang>> {
 
 fn detect_latin(raw: &str, folded: Option<&str>, word_langs: &dyn Fn(&str) -> u8) -> Detected {
     let mut votes = [0f32; 7];
-    accent_votes(raw, &mut votes);
+    // Every accent that votes is outside ASCII, and so is the lower case of every other letter
+    // but ASCII ones: ASCII text (most questions) has no vote to find, nor a letter to lower.
+    if !raw.is_ascii() {
+        accent_votes(raw, &mut votes);
+    }
     let owned;
     let folded = match folded {
         Some(f) => f,

@@ -76,6 +76,14 @@ pub fn is_cjk(c: char) -> bool {
 /// The script of `text`: kana anywhere means Japanese; otherwise Han if there are more Han
 /// characters than Latin letters.
 pub fn script_of(text: &str) -> Script {
+    if text.is_ascii() {
+        // No kana nor Han; the alphabetic characters are the ASCII letters.
+        return if text.bytes().any(|b| b.is_ascii_alphabetic()) {
+            Script::Latin
+        } else {
+            Script::None
+        };
+    }
     let (mut han, mut kana, mut latin) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         if is_kana(c) {
