@@ -75,9 +75,32 @@ const _: () = {
     }
 };
 
+/// The bytes of a 6-byte pair as one number.
+const fn pack_pair(b: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < 6 {
+        k = (k << 8) | b[i] as u64;
+        i += 1;
+    }
+    k
+}
+
+/// [`CJK_QUESTION_PAIRS`] as numbers: each slot's pairs are compared with all of them, and one
+/// integer comparison each is far cheaper than a `memcmp` call each.
+const QUESTION_PAIR_KEYS: [u64; CJK_QUESTION_PAIRS.len()] = {
+    let mut keys = [0u64; CJK_QUESTION_PAIRS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = pack_pair(CJK_QUESTION_PAIRS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 /// True when a CJK pair (Simplified) is a question word.
 pub fn is_question_pair(pair: &str) -> bool {
-    CJK_QUESTION_PAIRS.contains(&pair)
+    pair.len() == 6 && QUESTION_PAIR_KEYS.contains(&pack_pair(pair.as_bytes()))
 }
 
 /// Question words of Chinese and Japanese that stand alone.
@@ -626,7 +649,7 @@ fn cjk_slots(run: &[char], synonyms: &Synonyms, sink: &mut impl SlotSink) {
         let mut n = 1;
         let mut question = CJK_QUESTION_CHARS.contains(c);
         for p in [before, after].into_iter().flatten() {
-            question |= CJK_QUESTION_PAIRS.contains(&p);
+            question |= is_question_pair(p);
             if let Some(group) = synonyms.group_of(p) {
                 keys[n] = (group, 1.0);
                 n += 1;
@@ -647,6 +670,27 @@ mod tests {
             .into_iter()
             .map(|s| s.keys.last().unwrap().0.clone())
             .collect()
+    }
+
+    /// The numbers find exactly the listed pairs.
+    #[test]
+    fn question_pairs_are_found_by_number() {
+        for p in CJK_QUESTION_PAIRS {
+            assert!(is_question_pair(p), "{p}");
+        }
+        for p in [
+            "访问",
+            "时间",
+            "什么",
+            "哪",
+            "哪天天",
+            "",
+            "ab",
+            "abcdef",
+            "いつか",
+        ] {
+            assert_eq!(is_question_pair(p), CJK_QUESTION_PAIRS.contains(&p), "{p}");
+        }
     }
 
     #[test]
