@@ -493,12 +493,22 @@ pub fn to_simplified(c: char) -> char {
 
 /// Counts Simplified-only and Traditional-only characters in `text`.
 pub fn chinese_form_counts(text: &str) -> (usize, usize) {
+    // Each character's form, Simplified first where a character is in both lists (as a scan of
+    // SIMPLIFIED then TRADITIONAL would find it): one lookup instead of two scans of the lists.
+    static FORMS: std::sync::OnceLock<crate::matcher::FastMap<char, bool>> =
+        std::sync::OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        let mut m: crate::matcher::FastMap<char, bool> =
+            TRADITIONAL.chars().map(|c| (c, false)).collect();
+        m.extend(SIMPLIFIED.chars().map(|c| (c, true)));
+        m
+    });
     let (mut simplified, mut traditional) = (0, 0);
     for c in text.chars().filter(|&c| is_han(c)) {
-        if SIMPLIFIED.contains(c) {
-            simplified += 1;
-        } else if TRADITIONAL.contains(c) {
-            traditional += 1;
+        match forms.get(&c) {
+            Some(true) => simplified += 1,
+            Some(false) => traditional += 1,
+            None => {}
         }
     }
     (simplified, traditional)
@@ -569,7 +579,11 @@ fn marker_langs() -> &'static crate::matcher::FastMap<&'static str, Vec<Lang>> {
 
 fn detect_latin(raw: &str, folded: Option<&str>, word_langs: &dyn Fn(&str) -> u8) -> Detected {
     let mut votes = [0f32; 7];
-    accent_votes(raw, &mut votes);
+    // Every accent that votes is outside ASCII, and so is the lower case of every other letter
+    // but ASCII ones: ASCII text (most questions) has no vote to find, nor a letter to lower.
+    if !raw.is_ascii() {
+        accent_votes(raw, &mut votes);
+    }
     let owned;
     let folded = match folded {
         Some(f) => f,
@@ -619,6 +633,36 @@ mod tests {
 
     fn d(s: &str) -> Lang {
         detect(s, &|_| 0).lang
+    }
+
+    /// The lookup counts as scanning the lists did, Simplified first: every character of both
+    /// lists, alone and all together, and text mixing them with others.
+    #[test]
+    fn chinese_forms_are_counted_as_the_lists_say() {
+        let scan = |text: &str| {
+            let (mut s, mut t) = (0, 0);
+            for c in text.chars().filter(|&c| is_han(c)) {
+                if SIMPLIFIED.contains(c) {
+                    s += 1;
+                } else if TRADITIONAL.contains(c) {
+                    t += 1;
+                }
+            }
+            (s, t)
+        };
+        for c in SIMPLIFIED.chars().chain(TRADITIONAL.chars()) {
+            let text = c.to_string();
+            assert_eq!(chinese_form_counts(&text), scan(&text), "{c}");
+        }
+        for text in [
+            SIMPLIFIED,
+            TRADITIONAL,
+            "台灣總統叫什麼名字？",
+            "布林肯什么时候访问中国?",
+            "Blinken 訪問 china",
+        ] {
+            assert_eq!(chinese_form_counts(text), scan(text), "{text}");
+        }
     }
 
     #[test]

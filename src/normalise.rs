@@ -76,6 +76,14 @@ pub fn is_cjk(c: char) -> bool {
 /// The script of `text`: kana anywhere means Japanese; otherwise Han if there are more Han
 /// characters than Latin letters.
 pub fn script_of(text: &str) -> Script {
+    if text.is_ascii() {
+        // No kana nor Han; the alphabetic characters are the ASCII letters.
+        return if text.bytes().any(|b| b.is_ascii_alphabetic()) {
+            Script::Latin
+        } else {
+            Script::None
+        };
+    }
     let (mut han, mut kana, mut latin) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         if is_kana(c) {
@@ -106,9 +114,7 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         // NFKC leaves ASCII as it is, and its lower case is one character: skip the normaliser,
         // most of the cost of folding an English question or phrasing.
-        for c in text.chars() {
-            push_folded(&mut out, c.to_ascii_lowercase());
-        }
+        push_folded_ascii(&mut out, text);
     } else if text.chars().all(|c| nfkc_alone(c).is_some()) {
         // Characters NFKC maps one by one (CJK text with full-width punctuation, accented
         // Latin): without the normaliser, or its check.
@@ -161,6 +167,19 @@ fn nfkc_alone(c: char) -> Option<char> {
         0x3000 => Some(' '),
         0xff01..=0xff5e => char::from_u32(c as u32 - 0xfee0),
         _ => None,
+    }
+}
+
+/// [`push_folded`] of each character of ASCII `text`, lower-cased, into `out` (empty or ASCII):
+/// no character is CJK, so none needs a space before it, and no look back at the last character
+/// pushed is needed.
+fn push_folded_ascii(out: &mut String, text: &str) {
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
     }
 }
 
@@ -359,6 +378,36 @@ impl<'a> Iterator for TokenRefs<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII loop gives what `push_folded` does for every ASCII character, alone and between
+    /// letters, digits, spaces and punctuation.
+    #[test]
+    fn ascii_folding_is_push_folded() {
+        let slow = |text: &str| {
+            let mut out = String::new();
+            for c in text.chars() {
+                push_folded(&mut out, c.to_ascii_lowercase());
+            }
+            out
+        };
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for around in ["", "a", "Z", "7", " ", "?", "  ", "-x-"] {
+                for text in [
+                    format!("{c}"),
+                    format!("{around}{c}{around}"),
+                    format!("{c}{around}{c}"),
+                ] {
+                    let mut fast = String::new();
+                    push_folded_ascii(&mut fast, &text);
+                    assert_eq!(fast, slow(&text), "{text:?}");
+                }
+            }
+        }
+        let mut fast = String::new();
+        push_folded_ascii(&mut fast, "When is Blinken's VISIT to China?  (2024)");
+        assert_eq!(fast, slow("When is Blinken's VISIT to China?  (2024)"));
+    }
 
     #[test]
     fn cap_cuts_on_characters_not_bytes() {

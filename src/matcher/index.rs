@@ -221,12 +221,15 @@ impl Index {
     }
 }
 
-/// The key of a deletion string in the deletion index: FxHash of its bytes and length.
+/// The key of a deletion string in the deletion index: FxHash of its bytes and length, its high
+/// half folded into the low one. `deletes` hashes the key with FxHash again, whose low bits (the
+/// bucket) come from the key's low bits only, and FxHash's own low bits from the first bytes only.
 pub(crate) fn deletion_key(d: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(d.as_bytes());
     h.write_usize(d.len());
-    h.finish()
+    let x = h.finish();
+    x ^ (x >> 32)
 }
 
 /// True when [`deletions`]`(word, max_edits(word's length).max(1))` holds `d`: `d` is `word`

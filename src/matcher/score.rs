@@ -2,8 +2,8 @@
 //! and each phrasing's, with typo tolerance. The thresholds that turn a score into an answer, a
 //! suggestion or a decline are the named constants below.
 
-use super::analyse::{analyse_folded, Class, Slot, QUESTION_WORD_BOOST};
-use super::index::{deletions, max_edits, other_stems, slot_weight, Index, Phrasing, TermId};
+use super::analyse::{analyse_into, Class, SlotSink, QUESTION_WORD_BOOST};
+use super::index::{max_edits, other_stems, slot_weight, Index, Phrasing, TermId};
 use crate::lang::Lang;
 
 /// A fact scoring at least this is the answer.
@@ -194,6 +194,13 @@ struct Scratch {
     walk_entries: Vec<(u64, f32, f32, f32)>,
     /// See [`Index::rest_discounts`].
     rest_disc: Vec<(f32, f32)>,
+    /// For fact `found_fact`, the question's candidates among its terms, in the order of
+    /// `qcands`: question term, similarity, position among the fact's terms. Found by
+    /// [`Index::fact_bounds`] and read again by [`Index::best_phrasing`]: each bisection made
+    /// once, and the candidates a fact lacks skipped.
+    found: Vec<(u32, f32, u32)>,
+    /// See `found`; `usize::MAX` for none.
+    found_fact: usize,
 }
 
 impl Scratch {
@@ -247,6 +254,10 @@ pub const SEED_POSTINGS: usize = 64;
 /// about log2(terms) steps each. Only speed depends on it: the tests run with 0, this and
 /// `usize::MAX`.
 const FACT_SCAN_RATIO: usize = 6;
+
+/// How many facts [`Index::score_bounded`] sorts by their bounds at first, doubling each time
+/// the bar has not stopped it: only speed depends on it.
+const BOUNDS_CHUNK: usize = 64;
 
 /// What [`Index::score_top`] must return: the best fact, then up to `k` in all scoring `floor`;
 /// `seeds`, `postings` and `scan_ratio` are [`SEED_FACTS`], [`SEED_POSTINGS`] and
@@ -321,6 +332,16 @@ fn pow_above(x: f32, e: f32) -> f32 {
     }
 }
 
+/// `x^e` for a bound, not a score: a square root for the default exponent of a half, within an
+/// ulp of `powf` (far inside [`BOUND_MARGIN`]) at a fraction of its cost.
+fn pow_bound(x: f32, e: f32) -> f32 {
+    if e == 0.5 {
+        x.sqrt()
+    } else {
+        x.powf(e)
+    }
+}
+
 /// Best first; equal scores by fact number.
 fn by_score(a: &Scored, b: &Scored) -> std::cmp::Ordering {
     b.score.total_cmp(&a.score).then(a.fact.cmp(&b.fact))
@@ -384,14 +405,218 @@ struct QueryTerm {
     candidates: Vec<(TermId, f32)>,
 }
 
+/// A question's slots (see [`super::analyse::Slot`]) in three flat lists, kept from one question
+/// to the next for their capacity: no `String` or `Vec` per slot or key (they were most of a
+/// question's allocations).
+#[derive(Default)]
+struct QuestionSlots {
+    /// Every slot's keys and raw form, end to end.
+    text: String,
+    /// Each key: its byte range in `text`, its cover.
+    keys: Vec<(u32, u32, f32)>,
+    /// Each slot: where its keys end in `keys`, the byte range of its raw form in `text`, its
+    /// class, whether it is a question word.
+    slots: Vec<(u32, u32, u32, Class, bool)>,
+}
+
+impl QuestionSlots {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.keys.clear();
+        self.slots.clear();
+    }
+
+    fn iter(&self) -> impl Iterator<Item = SlotView<'_>> + '_ {
+        let mut from = 0;
+        self.slots.iter().map(move |&(end, a, b, class, question)| {
+            let keys = &self.keys[from..end as usize];
+            from = end as usize;
+            SlotView {
+                text: &self.text,
+                keys,
+                raw: &self.text[a as usize..b as usize],
+                class,
+                question,
+            }
+        })
+    }
+}
+
+impl SlotSink for QuestionSlots {
+    fn slot(&mut self, keys: &[(&str, f32)], raw: &str, class: Class, question: bool) {
+        for &(k, c) in keys {
+            let a = self.text.len() as u32;
+            self.text.push_str(k);
+            self.keys.push((a, self.text.len() as u32, c));
+        }
+        let a = self.text.len() as u32;
+        self.text.push_str(raw);
+        self.slots.push((
+            self.keys.len() as u32,
+            a,
+            self.text.len() as u32,
+            class,
+            question,
+        ));
+    }
+}
+
+/// One slot of [`QuestionSlots`].
+#[derive(Clone, Copy)]
+struct SlotView<'a> {
+    text: &'a str,
+    keys: &'a [(u32, u32, f32)],
+    raw: &'a str,
+    class: Class,
+    question: bool,
+}
+
+impl<'a> SlotView<'a> {
+    /// The slot's keys with their cover.
+    fn keys(&self) -> impl Iterator<Item = (&'a str, f32)> + 'a {
+        let text = self.text;
+        self.keys
+            .iter()
+            .map(move |&(a, b, c)| (&text[a as usize..b as usize], c))
+    }
+}
+
+thread_local! {
+    static QUESTION_SLOTS: std::cell::RefCell<QuestionSlots> =
+        std::cell::RefCell::new(QuestionSlots::default());
+}
+
 fn similarity(a: &str, b: &str) -> f32 {
-    let d = strsim::damerau_levenshtein(a, b);
-    let len = a.chars().count().max(b.chars().count()).max(1);
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let d = if la.max(lb) <= SHORT_DL_CHARS {
+        damerau_levenshtein_short(a, b, lb)
+    } else {
+        strsim::damerau_levenshtein(a, b)
+    };
+    let len = la.max(lb).max(1);
     1.0 - d as f32 / len as f32
 }
 
+/// Words up to this many characters get [`damerau_levenshtein_short`]; longer ones `strsim`'s.
+const SHORT_DL_CHARS: usize = 32;
+
+/// `strsim::damerau_levenshtein` (the same algorithm, Zhao and Sahni's linear-space one, hence the
+/// same distances: a test compares them) for words of at most [`SHORT_DL_CHARS`] characters, on
+/// the stack: `strsim` allocates three rows and a hash map per call, which made it most of the
+/// cost of a typo.
+fn damerau_levenshtein_short(a: &str, b: &str, len2: usize) -> usize {
+    const N: usize = SHORT_DL_CHARS + 2;
+    let mut s2 = ['\0'; SHORT_DL_CHARS];
+    for (slot, c) in s2.iter_mut().zip(b.chars()) {
+        *slot = c;
+    }
+    let max_val = a.chars().count().max(len2) as isize + 1;
+    // The last row (1-based) of each character of `a` seen so far, -1 for none: ASCII ones by
+    // code, the others in a short list.
+    let mut ascii_row = [-1isize; 128];
+    let mut last_row: [(char, isize); SHORT_DL_CHARS] = [('\0', -1); SHORT_DL_CHARS];
+    let mut seen = 0;
+    let size = len2 + 2;
+    let mut fr = [max_val; N];
+    let mut r1 = [max_val; N];
+    let mut r = [0isize; N];
+    r[0] = max_val;
+    for (j, v) in r.iter_mut().enumerate().take(size).skip(1) {
+        *v = j as isize - 1;
+    }
+    for (i, ch1) in a.chars().enumerate().map(|(i, c)| (i + 1, c)) {
+        std::mem::swap(&mut r, &mut r1);
+        let mut last_col: isize = -1;
+        let mut last_i2l1 = r[1];
+        r[1] = i as isize;
+        let mut t = max_val;
+        for (j, &ch2) in s2[..len2].iter().enumerate().map(|(j, c)| (j + 1, c)) {
+            let diag = r1[j] + isize::from(ch1 != ch2);
+            let left = r[j] + 1;
+            let up = r1[j + 1] + 1;
+            let mut temp = diag.min(left.min(up));
+            if ch1 == ch2 {
+                last_col = j as isize;
+                fr[j + 1] = r1[j - 1];
+                t = last_i2l1;
+            } else {
+                let k = if ch2.is_ascii() {
+                    ascii_row[ch2 as usize]
+                } else {
+                    last_row[..seen]
+                        .iter()
+                        .find(|e| e.0 == ch2)
+                        .map_or(-1, |e| e.1)
+                };
+                let l = last_col;
+                if j as isize - l == 1 {
+                    temp = temp.min(fr[j + 1] + (i as isize - k));
+                } else if i as isize - k == 1 {
+                    temp = temp.min(t + (j as isize - l));
+                }
+            }
+            last_i2l1 = r[j + 1];
+            r[j + 1] = temp;
+        }
+        if ch1.is_ascii() {
+            ascii_row[ch1 as usize] = i as isize;
+        } else {
+            match last_row[..seen].iter_mut().find(|e| e.0 == ch1) {
+                Some(e) => e.1 = i as isize,
+                None => {
+                    last_row[seen] = (ch1, i as isize);
+                    seen += 1;
+                }
+            }
+        }
+    }
+    r[len2 + 1] as usize
+}
+
+/// Calls `f` with the word itself, then with every string left by deleting from 1 to `edits` of
+/// its characters (keeping at least one): the strings of [`super::index::deletions`], perhaps in another order
+/// and with repeats (deleting either of two equal neighbours). Each set of positions is visited
+/// once, copied into one reused buffer: no `String` per deletion nor a set to deduplicate them.
+fn for_each_deletion(word: &str, edits: usize, f: &mut impl FnMut(&str)) {
+    fn go(
+        word: &str,
+        bounds: &[(usize, usize)],
+        from: usize,
+        left: usize,
+        cut: &mut Vec<usize>,
+        buf: &mut String,
+        f: &mut impl FnMut(&str),
+    ) {
+        // As in `deletions`: a single character is not shortened further.
+        if left == 0 || bounds.len() - cut.len() <= 1 {
+            return;
+        }
+        for i in from..bounds.len() {
+            cut.push(i);
+            buf.clear();
+            let mut at = 0;
+            for &c in cut.iter() {
+                buf.push_str(&word[at..bounds[c].0]);
+                at = bounds[c].1;
+            }
+            buf.push_str(&word[at..]);
+            f(buf);
+            go(word, bounds, i + 1, left - 1, cut, buf, f);
+            cut.pop();
+        }
+    }
+    f(word);
+    let bounds: Vec<(usize, usize)> = word
+        .char_indices()
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect();
+    let mut buf = String::with_capacity(word.len());
+    let mut cut = Vec::with_capacity(edits);
+    go(word, &bounds, 0, edits, &mut cut, &mut buf, f);
+}
+
 impl Index {
-    fn candidates(&self, slot: &Slot, lang: Lang) -> Vec<(TermId, f32)> {
+    fn candidates(&self, slot: SlotView, lang: Lang) -> Vec<(TermId, f32)> {
         let mut out: Vec<(TermId, f32)> = Vec::new();
         let push = |id: TermId, sim: f32, out: &mut Vec<(TermId, f32)>| match out
             .iter_mut()
@@ -400,19 +625,19 @@ impl Index {
             Some(e) => e.1 = e.1.max(sim),
             None => out.push((id, sim)),
         };
-        for (key, cover) in &slot.keys {
+        for (key, cover) in slot.keys() {
             if let Some(id) = self.term(key) {
-                push(id, *cover, &mut out);
+                push(id, cover, &mut out);
             }
         }
         if slot.class != Class::Word {
             return out;
         }
-        if let Some(id) = self.term(&slot.raw) {
+        if let Some(id) = self.term(slot.raw) {
             push(id, 1.0, &mut out);
         }
         if out.is_empty() {
-            for s in other_stems(&slot.raw, lang) {
+            for s in other_stems(slot.raw, lang) {
                 if let Some(id) = self.term(&s) {
                     push(id, OTHER_STEM_SIMILARITY, &mut out);
                 }
@@ -421,7 +646,7 @@ impl Index {
         let len = slot.raw.chars().count();
         // A short word that only other languages' phrasings use is probably a typo in this one:
         // in an English question "wen" is "when" misspelt, not German "whom".
-        let langs = self.word_langs(&slot.raw);
+        let langs = self.word_langs(slot.raw);
         let false_friend = len <= SHORT_WORD_LEN && langs != 0 && langs & lang.bit() == 0;
         if false_friend {
             for e in out.iter_mut() {
@@ -433,14 +658,25 @@ impl Index {
         // not a typo ("wer" in a German question is German, not a misspelt "where").
         if (out.is_empty() || false_friend) && len + 1 >= super::index::FUZZY_MIN_LEN {
             let edits = max_edits(len).max(1);
-            for d in deletions(&slot.raw, edits) {
-                for (word, id) in self.typo_words(&d) {
-                    let sim = similarity(&slot.raw, word);
+            // A word reached through several deletions is measured once: pushing it again
+            // would change nothing.
+            let mut tried: Vec<*const (String, TermId)> = Vec::new();
+            for_each_deletion(slot.raw, edits, &mut |d| {
+                for entry in self.typo_words(d) {
+                    if tried.contains(&std::ptr::from_ref(entry)) {
+                        continue;
+                    }
+                    tried.push(entry);
+                    let (word, id) = entry;
                     // Short words keep their first letter when mistyped far more often than not;
                     // without this rule "age" would be a typo of "tage".
                     let same_start =
                         len > SHORT_WORD_LEN || slot.raw.chars().next() == word.chars().next();
-                    if same_start && (FUZZY_MIN_SIMILARITY..1.0).contains(&sim) {
+                    if !same_start {
+                        continue;
+                    }
+                    let sim = similarity(slot.raw, word);
+                    if (FUZZY_MIN_SIMILARITY..1.0).contains(&sim) {
                         push(*id, sim, &mut out);
                         // A typo of a word in a synonym group belongs to the group too.
                         if let Some(g) = self.synonyms.group_of(word).and_then(|g| self.term(g)) {
@@ -448,19 +684,20 @@ impl Index {
                         }
                     }
                 }
-            }
+            });
         }
         out
     }
 
-    fn query_terms(&self, slots: &[Slot], lang: Lang, params: &Params) -> Vec<QueryTerm> {
+    fn query_terms(&self, slots: &QuestionSlots, lang: Lang, params: &Params) -> Vec<QueryTerm> {
         // Repeated slots (same text, same keys) count once. A question has a few dozen slots at
         // most: a linear scan of those kept is cheaper than hashing a copy of each slot's text.
-        let mut seen: Vec<(&str, usize)> = Vec::with_capacity(slots.len());
+        let mut seen: Vec<(&str, usize)> = Vec::with_capacity(slots.slots.len());
+        let mut own_terms: Vec<(TermId, f32)> = Vec::new();
         slots
             .iter()
             .filter(|s| {
-                let k = (s.raw.as_str(), s.keys.len());
+                let k = (s.raw, s.keys.len());
                 let new = !seen.contains(&k);
                 if new {
                     seen.push(k);
@@ -470,11 +707,8 @@ impl Index {
             .map(|s| {
                 let candidates = self.candidates(s, lang);
                 // The slot weighs what its own key weighs; a typo weighs what the word it stands for does.
-                let own_terms: Vec<(TermId, f32)> = s
-                    .keys
-                    .iter()
-                    .filter_map(|(k, c)| self.term(k).map(|t| (t, *c)))
-                    .collect();
+                own_terms.clear();
+                own_terms.extend(s.keys().filter_map(|(k, c)| self.term(k).map(|t| (t, c))));
                 let own = own_terms.first().map(|t| t.0);
                 // Among equally close typo readings, the commonest word weighs: it is the likelier one.
                 let weight = match own.or_else(|| {
@@ -550,8 +784,12 @@ impl Index {
         params: &Params,
         top: Option<Top>,
     ) -> Vec<Scored> {
-        let slots = analyse_folded(folded, lang, &self.synonyms);
-        let qterms = self.query_terms(&slots, lang, params);
+        let qterms = QUESTION_SLOTS.with(|cell| {
+            let mut slots = cell.borrow_mut();
+            slots.clear();
+            analyse_into(folded, lang, &self.synonyms, &mut *slots);
+            self.query_terms(&slots, lang, params)
+        });
         let total: f32 = qterms.iter().map(|q| q.weight).sum();
         if total <= 0.0 || self.fact_ids.is_empty() {
             return Vec::new();
@@ -582,6 +820,7 @@ impl Index {
                 self.touch_facts(&qterms, sc);
             }
             sc.qcands.clear();
+            sc.found_fact = usize::MAX;
             sc.qcand_end.clear();
             for q in &qterms {
                 let from = sc.qcands.len();
@@ -666,7 +905,11 @@ impl Index {
     /// (the caller knows they cannot lift the fact over its bar), and so are those that cannot
     /// beat the best so far: a phrasing scores at most cq^a (cp <= 1). The one covering most is
     /// scored first.
-    fn best_phrasing(&self, f: usize, prune: f32, q: &Query, sc: &mut Scratch) -> f32 {
+    ///
+    /// With `skim`, phrasings that provably score no more than the best so far may be skipped
+    /// by bounds ([`Index::phrasing_score`]); the full ranking ([`Index::score`]) scores every
+    /// one, so that the tests comparing it with [`Index::score_top`] check those bounds too.
+    fn best_phrasing(&self, f: usize, prune: f32, skim: bool, q: &Query, sc: &mut Scratch) -> f32 {
         let ids = self.phrasings_of(f);
         let words = ids.len().div_ceil(64);
         let terms = &self.fact_terms[self.fact_term_start[f]..self.fact_term_start[f + 1]];
@@ -679,27 +922,40 @@ impl Index {
             sc.any.resize(words, 0);
             sc.seen.resize(words, 0);
         }
-        let mut from = 0;
-        for (qi, qt) in q.terms.iter().enumerate() {
-            let to = sc.qcand_end[qi] as usize;
-            sc.seen[..words].fill(0);
-            for &(t, sim) in &sc.qcands[from..to] {
-                let Ok(k) = terms.binary_search(&t) else {
-                    continue;
-                };
-                for w in 0..words {
-                    let mut b = bits[k * words + w] & !sc.seen[w];
-                    sc.seen[w] |= b;
-                    sc.any[w] |= b;
-                    while b != 0 {
-                        let local = w * 64 + b.trailing_zeros() as usize;
-                        b &= b - 1;
-                        sc.pmatched[local] += qt.weight * sim;
-                        sc.pquestions[local] += u32::from(qt.question);
+        // The question's candidates among the fact's terms: `fact_bounds` may just have found
+        // them for this fact.
+        if sc.found_fact != f {
+            sc.found.clear();
+            let mut from = 0;
+            for qi in 0..q.terms.len() {
+                let to = sc.qcand_end[qi] as usize;
+                for &(t, sim) in &sc.qcands[from..to] {
+                    if let Ok(k) = terms.binary_search(&t) {
+                        sc.found.push((qi as u32, sim, k as u32));
                     }
                 }
+                from = to;
             }
-            from = to;
+        }
+        let mut current = u32::MAX;
+        for &(qi, sim, k) in &sc.found {
+            if qi != current {
+                sc.seen[..words].fill(0);
+                current = qi;
+            }
+            let qt = &q.terms[qi as usize];
+            let k = k as usize;
+            for w in 0..words {
+                let mut b = bits[k * words + w] & !sc.seen[w];
+                sc.seen[w] |= b;
+                sc.any[w] |= b;
+                while b != 0 {
+                    let local = w * 64 + b.trailing_zeros() as usize;
+                    b &= b - 1;
+                    sc.pmatched[local] += qt.weight * sim;
+                    sc.pquestions[local] += u32::from(qt.question);
+                }
+            }
         }
         let mut covering = std::mem::take(&mut sc.covering);
         covering.clear();
@@ -731,8 +987,14 @@ impl Index {
             if cq <= needed {
                 continue;
             }
-            let s =
-                self.phrasing_score(&self.phrasings[p as usize], cq, missed, &sc.reach, q.params);
+            let s = self.phrasing_score(
+                &self.phrasings[p as usize],
+                cq,
+                missed,
+                if skim { best } else { 0.0 },
+                &sc.reach,
+                q.params,
+            );
             if s > best {
                 best = s;
                 // With a margin: cq <= best^(1/a) must imply cq^a <= best despite rounding.
@@ -748,12 +1010,14 @@ impl Index {
     }
 
     /// Scores one phrasing: how much of the question it covers (`cq`, to the power
-    /// [`QUESTION_COVERAGE_WEIGHT`]) times how much of itself the question covers.
+    /// [`QUESTION_COVERAGE_WEIGHT`]) times how much of itself the question covers. A phrasing
+    /// that provably cannot score more than `beat` may get 0 instead of its score.
     fn phrasing_score(
         &self,
         phrasing: &Phrasing,
         cq: f32,
         q_question_missed: bool,
+        beat: f32,
         reach: &[f32],
         params: &Params,
     ) -> f32 {
@@ -773,6 +1037,11 @@ impl Index {
         } else {
             0.0
         };
+        // Most phrasings of a fact score less than its best one: they are told by square roots
+        // (bounds of both powers, see `pow_above`) before the two `powf`.
+        if beat > 0.0 && pow_above(cq, a) * pow_above(cp, 1.0 - a) < beat * (1.0 - BOUND_MARGIN) {
+            return 0.0;
+        }
         let mut s = cq.powf(a) * cp.powf(1.0 - a);
         if q_question_missed && p_question_missed {
             s *= params.question_conflict_penalty;
@@ -841,7 +1110,7 @@ impl Index {
         let touched = std::mem::take(&mut sc.fact_touched);
         let mut out: Vec<Scored> = Vec::new();
         for &f in &touched {
-            let bp = self.best_phrasing(f as usize, 0.0, q, sc);
+            let bp = self.best_phrasing(f as usize, 0.0, false, q, sc);
             if bp > 0.0 {
                 out.push(Scored {
                     fact: f,
@@ -1084,6 +1353,7 @@ impl Index {
         let range = self.fact_term_start[f]..self.fact_term_start[f + 1];
         let (terms, typ) = (&self.fact_terms[range.clone()], &self.fact_typ[range]);
         let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
+        sc.found_fact = usize::MAX;
         if terms.len() <= q.scan_ratio.saturating_mul(sc.qcands.len()) {
             // Few terms: look each up in the question's dense table instead of bisecting.
             for (&t, &ty) in terms.iter().zip(typ) {
@@ -1108,12 +1378,15 @@ impl Index {
             }
             return (covered / q.total, topical, typical);
         }
+        sc.found.clear();
+        sc.found_fact = f;
         let mut from = 0;
         for (qi, qt) in q.terms.iter().enumerate() {
             let to = sc.qcand_end[qi] as usize;
             let (mut best, mut t) = (0f32, 0f32);
             for &(id, sim) in &sc.qcands[from..to] {
                 if let Ok(k) = terms.binary_search(&id) {
+                    sc.found.push((qi as u32, sim, k as u32));
                     best = best.max(sim);
                     t = t.max(sim * typ[k]);
                 }
@@ -1145,15 +1418,38 @@ impl Index {
         for &(most, f) in &bounds[..seeds] {
             self.consider(f, most, q, sc, bar, out);
         }
-        let level = bar.level() * (1.0 - BOUND_MARGIN);
-        bounds.drain(..seeds);
-        bounds.retain(|b| b.0 >= level);
-        bounds.sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
-        for &(most, f) in bounds.iter() {
-            if most < bar.level() * (1.0 - BOUND_MARGIN) {
-                break;
+        // The rest in order of their bounds, a growing chunk at a time: the bar usually stops the
+        // walk long before the end, and sorting only the chunks reached (each picked out of the
+        // rest by selection) costs much less than sorting them all.
+        let mut from = seeds;
+        let mut chunk = BOUNDS_CHUNK;
+        loop {
+            let level = bar.level() * (1.0 - BOUND_MARGIN);
+            let mut end = from;
+            for k in from..bounds.len() {
+                if bounds[k].0 >= level {
+                    bounds.swap(end, k);
+                    end += 1;
+                }
             }
-            self.consider(f, most, q, sc, bar, out);
+            let rest = &mut bounds[from..end];
+            if rest.is_empty() {
+                return;
+            }
+            let n = chunk.min(rest.len());
+            if n < rest.len() {
+                rest.select_nth_unstable_by(n - 1, |x, y| y.0.total_cmp(&x.0));
+            }
+            rest[..n].sort_unstable_by(|x, y| y.0.total_cmp(&x.0));
+            for &(most, f) in &rest[..n] {
+                if most < bar.level() * (1.0 - BOUND_MARGIN) {
+                    return;
+                }
+                self.consider(f, most, q, sc, bar, out);
+            }
+            bounds.truncate(end);
+            from += n;
+            chunk = chunk.saturating_mul(2);
         }
     }
 
@@ -1182,7 +1478,7 @@ impl Index {
     fn typicality_bound(&self, q: &Query, typical: f32) -> f32 {
         let e = q.params.typicality_exponent;
         if e > 0.0 {
-            (typical / q.total).min(1.0).powf(e)
+            pow_bound((typical / q.total).min(1.0), e)
         } else {
             1.0
         }
@@ -1221,7 +1517,7 @@ impl Index {
             return;
         }
         let typicality = if params.typicality_exponent > 0.0 {
-            (typical / q.total).powf(params.typicality_exponent)
+            pow_bound(typical / q.total, params.typicality_exponent)
         } else {
             1.0
         };
@@ -1242,7 +1538,7 @@ impl Index {
                 prune = bp.powf(1.0 / a) * (1.0 - BOUND_MARGIN);
             }
         }
-        let bp = self.best_phrasing(i, prune, q, sc);
+        let bp = self.best_phrasing(i, prune, true, q, sc);
         if bp <= 0.0 || combine(bp, coverage, params) * headroom < level {
             return;
         }
@@ -1254,13 +1550,14 @@ impl Index {
     /// A human-readable account of how a question was read: each term, its weight and what it matched.
     /// For `attache ask --explain`, so moderators can see why a question went where it did.
     pub fn explain(&self, folded: &str, lang: Lang) -> String {
-        let slots = analyse_folded(folded, lang, &self.synonyms);
+        let mut slots = QuestionSlots::default();
+        analyse_into(folded, lang, &self.synonyms, &mut slots);
         let qterms = self.query_terms(&slots, lang, &Params::DEFAULT);
         let mut out = format!("language {lang}; terms:\n");
         let mut seen = std::collections::HashSet::new();
-        let unique: Vec<&Slot> = slots
+        let unique: Vec<SlotView> = slots
             .iter()
-            .filter(|s| seen.insert((s.raw.clone(), s.keys.len())))
+            .filter(|s| seen.insert((s.raw, s.keys.len())))
             .collect();
         for (t, q) in unique.iter().zip(&qterms) {
             let cands: Vec<String> = q
@@ -1291,6 +1588,86 @@ mod tests {
     use crate::matcher::IndexBuilder;
     use crate::normalise::{cap, fold};
     use std::path::Path;
+
+    /// The stack version gives `strsim`'s distances: every pair of a list of words with typos,
+    /// transpositions, repeats and non-Latin characters, both ways round.
+    #[test]
+    fn short_damerau_levenshtein_is_strsims() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "ca",
+            "bca",
+            "china",
+            "chna",
+            "cihna",
+            "hcina",
+            "chinaa",
+            "blinken",
+            "blinkne",
+            "lbinken",
+            "blnkn",
+            "mississippi",
+            "missisippi",
+            "misisipi",
+            "secretary",
+            "secertary",
+            "secratery",
+            "gespräche",
+            "gesprache",
+            "訪問中国",
+            "访问中国",
+            "中国访问",
+            "abcabcabc",
+            "cbacbacba",
+            "aaaa",
+            "aaab",
+            "abab",
+            "baba",
+            "cuándo",
+            "cuando",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzy",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    damerau_levenshtein_short(a, b, b.chars().count()),
+                    strsim::damerau_levenshtein(a, b),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
+
+    /// The deletions visited are those `deletions` lists, as a set.
+    #[test]
+    fn each_deletion_is_visited() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "aab",
+            "aaaa",
+            "chna",
+            "blinken",
+            "mississippi",
+            "訪問中国",
+        ] {
+            for e in 0..=3 {
+                let mut seen = Vec::new();
+                for_each_deletion(w, e, &mut |d| seen.push(d.to_string()));
+                seen.sort();
+                seen.dedup();
+                let mut want = super::super::index::deletions(w, e);
+                want.sort();
+                assert_eq!(seen, want, "{w} {e}");
+            }
+        }
+    }
 
     /// The head of the full ranking a reply reads: the best fact, then the next ones up to `k` that
     /// score at least the floor.
