@@ -250,28 +250,30 @@ fn is_deletion(d: &str, word: &str) -> bool {
 }
 
 /// The [`deletion_key`]s of every string of [`deletions`]`(word, edits)`, sorted, without repeats.
-///
-/// That set is the word itself and every string left by deleting a set of at most `edits` of its
-/// characters, keeping at least one. Each set of positions is made once (in increasing order)
-/// by copying the word's byte slices between them into one reused buffer: no `String` per
-/// deletion, and none of the repeats that deleting one character at a time makes.
 fn deletion_keys(word: &str, edits: usize) -> Vec<u64> {
-    /// Deletes `left` more characters, each after `from` (positions in `bounds`, the characters'
-    /// byte ranges), besides those in `cut`; `kept_chars` are left. A recursion's state, hence
-    /// the many arguments.
-    #[allow(clippy::too_many_arguments)]
+    let mut out = Vec::new();
+    for_each_deletion(word, edits, &mut |d| out.push(deletion_key(d)));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Calls `f` with the word itself, then with every string left by deleting from 1 to `edits` of
+/// its characters (keeping at least one): the strings of [`deletions`], perhaps in another order
+/// and with repeats (deleting either of two equal neighbours). Each set of positions is visited
+/// once, copied into one reused buffer: no `String` per deletion nor a set to deduplicate them.
+pub(super) fn for_each_deletion(word: &str, edits: usize, f: &mut impl FnMut(&str)) {
     fn go(
         word: &str,
         bounds: &[(usize, usize)],
         from: usize,
         left: usize,
-        kept_chars: usize,
         cut: &mut Vec<usize>,
         buf: &mut String,
-        out: &mut Vec<u64>,
+        f: &mut impl FnMut(&str),
     ) {
         // As in `deletions`: a single character is not shortened further.
-        if left == 0 || kept_chars <= 1 {
+        if left == 0 || bounds.len() - cut.len() <= 1 {
             return;
         }
         for i in from..bounds.len() {
@@ -283,31 +285,19 @@ fn deletion_keys(word: &str, edits: usize) -> Vec<u64> {
                 at = bounds[c].1;
             }
             buf.push_str(&word[at..]);
-            out.push(deletion_key(buf));
-            go(word, bounds, i + 1, left - 1, kept_chars - 1, cut, buf, out);
+            f(buf);
+            go(word, bounds, i + 1, left - 1, cut, buf, f);
             cut.pop();
         }
     }
+    f(word);
     let bounds: Vec<(usize, usize)> = word
         .char_indices()
         .map(|(i, c)| (i, i + c.len_utf8()))
         .collect();
-    let mut out = vec![deletion_key(word)];
     let mut buf = String::with_capacity(word.len());
     let mut cut = Vec::with_capacity(edits);
-    go(
-        word,
-        &bounds,
-        0,
-        edits,
-        bounds.len(),
-        &mut cut,
-        &mut buf,
-        &mut out,
-    );
-    out.sort_unstable();
-    out.dedup();
-    out
+    go(word, &bounds, 0, edits, &mut cut, &mut buf, f);
 }
 
 /// A slot as the builder holds it: its weight factor and its terms with their cover.

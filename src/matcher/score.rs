@@ -3,7 +3,9 @@
 //! suggestion or a decline are the named constants below.
 
 use super::analyse::{analyse_into, Class, SlotSink, QUESTION_WORD_BOOST};
-use super::index::{max_edits, other_stems, slot_weight, Index, Phrasing, TermId};
+use super::index::{
+    for_each_deletion, max_edits, other_stems, slot_weight, Index, Phrasing, TermId,
+};
 use crate::lang::Lang;
 
 /// A fact scoring at least this is the answer.
@@ -571,48 +573,6 @@ fn damerau_levenshtein_short(a: &str, b: &str, len2: usize) -> usize {
         }
     }
     r[len2 + 1] as usize
-}
-
-/// Calls `f` with the word itself, then with every string left by deleting from 1 to `edits` of
-/// its characters (keeping at least one): the strings of [`super::index::deletions`], perhaps in another order
-/// and with repeats (deleting either of two equal neighbours). Each set of positions is visited
-/// once, copied into one reused buffer: no `String` per deletion nor a set to deduplicate them.
-fn for_each_deletion(word: &str, edits: usize, f: &mut impl FnMut(&str)) {
-    fn go(
-        word: &str,
-        bounds: &[(usize, usize)],
-        from: usize,
-        left: usize,
-        cut: &mut Vec<usize>,
-        buf: &mut String,
-        f: &mut impl FnMut(&str),
-    ) {
-        // As in `deletions`: a single character is not shortened further.
-        if left == 0 || bounds.len() - cut.len() <= 1 {
-            return;
-        }
-        for i in from..bounds.len() {
-            cut.push(i);
-            buf.clear();
-            let mut at = 0;
-            for &c in cut.iter() {
-                buf.push_str(&word[at..bounds[c].0]);
-                at = bounds[c].1;
-            }
-            buf.push_str(&word[at..]);
-            f(buf);
-            go(word, bounds, i + 1, left - 1, cut, buf, f);
-            cut.pop();
-        }
-    }
-    f(word);
-    let bounds: Vec<(usize, usize)> = word
-        .char_indices()
-        .map(|(i, c)| (i, i + c.len_utf8()))
-        .collect();
-    let mut buf = String::with_capacity(word.len());
-    let mut cut = Vec::with_capacity(edits);
-    go(word, &bounds, 0, edits, &mut cut, &mut buf, f);
 }
 
 impl Index {
