@@ -79,7 +79,7 @@ fn bench_base(
         b.iter(|| {
             let q = &questions[i % questions.len()];
             i += 1;
-            black_box(rank(snap, black_box(q)))
+            black_box(rank(snap, black_box(q), &Hints::default()))
         })
     });
     g.bench_function("answer", |b| {
@@ -95,12 +95,12 @@ fn bench_base(
     // The tail: time each question on its own, for about two seconds.
     let t = Instant::now();
     for q in questions {
-        black_box(rank(snap, q));
+        black_box(rank(snap, q, &Hints::default()));
     }
     let pass = t.elapsed().max(Duration::from_micros(1));
     let rounds = ((2.0 / pass.as_secs_f64()) as usize).clamp(3, 400);
     let lat = Latency::measure(questions, rounds, |q| {
-        black_box(rank(snap, q));
+        black_box(rank(snap, q, &Hints::default()));
     });
     let hints = Hints::default();
     let end_to_end = Latency::measure(questions, rounds.div_ceil(2), |q| {

@@ -1,5 +1,5 @@
-//! Prints, for a set of questions, what `answer()` and `rank()` decide, with full-precision scores:
-//! the reply (outcome, fact, score, suggestions) and the first [`SHOWN`] ranked facts. Diffing two
+//! Prints, for a set of questions, what `answer()` and the ranking decide, with full-precision
+//! scores: the reply (outcome, fact, score, suggestions) and the first [`SHOWN`] ranked facts. Diffing two
 //! dumps shows whether a matcher change altered any decision or score, which the rounded figures
 //! of `attache eval` and `attache ask --json` could hide.
 //!
@@ -10,8 +10,9 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use attache::answer::{answer, rank, Hints};
+use attache::answer::{answer, rank_wanted, Hints, RELATED_FLOOR};
 use attache::engine::Snapshot;
+use attache::matcher::Wanted;
 use std::path::Path;
 
 /// Ranked facts printed per question: as many as `answer()` ever looks at.
@@ -20,7 +21,9 @@ const SHOWN: usize = attache::answer::MAX_SUGGESTIONS;
 fn dump(snap: &Snapshot, questions: &[String]) {
     for q in questions {
         let reply = answer(snap, q, &Hints::default());
-        let (detected, ranked) = rank(snap, q);
+        // The head of the whole ranking, not only what the reply reads (an answer reads one fact):
+        // the scores of the runners-up show changes that the reply would hide.
+        let (detected, ranked) = rank_wanted(snap, q, Wanted::head(SHOWN, RELATED_FLOOR));
         let top: Vec<String> = ranked
             .iter()
             .take(SHOWN)

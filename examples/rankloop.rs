@@ -7,7 +7,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use attache::answer::rank;
+use attache::answer::{rank, Hints};
 use std::hint::black_box;
 
 fn main() {
@@ -36,7 +36,7 @@ fn main() {
     let t = std::time::Instant::now();
     for _ in 0..reps {
         for q in &questions {
-            black_box(rank(&snap, black_box(q)));
+            black_box(rank(&snap, black_box(q), &Hints::default()));
         }
     }
     let n = (reps * questions.len()).max(1);

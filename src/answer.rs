@@ -2,7 +2,7 @@
 
 use crate::engine::Snapshot;
 use crate::lang::{detect_folded, Lang};
-use crate::matcher::{Scored, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, UNPROMPTED_THRESHOLD};
+use crate::matcher::{Scored, Wanted, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, UNPROMPTED_THRESHOLD};
 use crate::normalise::{cap, fold};
 use serde::Serialize;
 
@@ -101,16 +101,55 @@ pub fn choose_locale(
     loc.negotiate(detected.lang.locale()).to_string()
 }
 
-/// Ranks the facts for a question: its detected language and the facts a reply can use, best first
-/// (the best fact, then up to [`MAX_SUGGESTIONS`] in all scoring at least [`RELATED_FLOOR`], which is
-/// all [`answer`] looks at). [`crate::matcher::Index::score`] ranks every fact, with the same scores.
-pub fn rank(snapshot: &Snapshot, question: &str) -> (crate::lang::Detected, Vec<Scored>) {
+/// The least score with which the best fact is answered: [`UNPROMPTED_THRESHOLD`] for an
+/// unprompted channel answer, [`ANSWER_THRESHOLD`] otherwise.
+pub fn answer_threshold(hints: &Hints) -> f32 {
+    if hints.unprompted {
+        UNPROMPTED_THRESHOLD
+    } else {
+        ANSWER_THRESHOLD
+    }
+}
+
+/// What a reply reads of the ranking, for questions asked with `hints`: the answered fact alone
+/// when the best scores [`answer_threshold`]; else up to [`MAX_SUGGESTIONS`] facts scoring
+/// [`SUGGEST_THRESHOLD`] when the best does; else the best fact and up to [`MAX_SUGGESTIONS`] in all
+/// scoring at least [`RELATED_FLOOR`].
+pub fn wanted(hints: &Hints) -> Wanted {
+    Wanted {
+        k: MAX_SUGGESTIONS,
+        floor: RELATED_FLOOR,
+        suggest: SUGGEST_THRESHOLD,
+        alone: answer_threshold(hints),
+    }
+}
+
+/// Ranks the facts for a question asked with `hints`: its detected language and the facts the
+/// reply reads ([`wanted`]), best first, with the scores [`crate::matcher::Index::score`] gives
+/// them (it ranks every fact). An answered question gets its best fact alone: the facts that only
+/// could come second are never scored, which on a large fact base is most of the work.
+pub fn rank(
+    snapshot: &Snapshot,
+    question: &str,
+    hints: &Hints,
+) -> (crate::lang::Detected, Vec<Scored>) {
+    rank_wanted(snapshot, question, wanted(hints))
+}
+
+/// [`rank`] for another [`Wanted`] ([`Wanted::head`] for the head of the whole ranking whatever the
+/// best's score, as `examples/rankdump` prints it).
+pub fn rank_wanted(
+    snapshot: &Snapshot,
+    question: &str,
+    want: Wanted,
+) -> (crate::lang::Detected, Vec<Scored>) {
     const { assert!(RELATED_FLOOR <= SUGGEST_THRESHOLD && SUGGEST_THRESHOLD <= ANSWER_THRESHOLD) };
+    const { assert!(ANSWER_THRESHOLD <= UNPROMPTED_THRESHOLD) };
     let question = cap(question);
     let index = &snapshot.index;
     let folded = fold(question);
     let detected = detect_folded(question, &folded, &|w| index.word_langs(w));
-    let scored = index.score_top(&folded, detected.lang, MAX_SUGGESTIONS, RELATED_FLOOR);
+    let scored = index.score_top(&folded, detected.lang, want);
     (detected, scored)
 }
 
@@ -124,18 +163,25 @@ pub fn answer(snapshot: &Snapshot, question: &str, hints: &Hints) -> Reply {
 
 fn compose(snapshot: &Snapshot, question: &str, hints: &Hints) -> Reply {
     let question = cap(question).trim();
-    let (detected, scored) = rank(snapshot, question);
+    let (detected, scored) = rank(snapshot, question, hints);
+    reply_from(snapshot, question, hints, detected, &scored)
+}
+
+/// The reply to `question` (capped and trimmed) from its ranking, `scored`.
+fn reply_from(
+    snapshot: &Snapshot,
+    question: &str,
+    hints: &Hints,
+    detected: crate::lang::Detected,
+    scored: &[Scored],
+) -> Reply {
     let locale = choose_locale(snapshot, detected, hints);
     let loc = &snapshot.locales;
     let index = &snapshot.index;
     let title = |id: &str| loc.render(&locale, &format!("fact-{id}-title"), None);
     let best = scored.first().copied();
     let score = best.map_or(0.0, |b| b.score);
-    let threshold = if hints.unprompted {
-        UNPROMPTED_THRESHOLD
-    } else {
-        ANSWER_THRESHOLD
-    };
+    let threshold = answer_threshold(hints);
     let mut reply = Reply {
         question: question.to_string(),
         outcome: Outcome::Decline,
@@ -238,4 +284,58 @@ fn with_list(intro: String, suggestions: &[Suggestion]) -> String {
         s.push_str(&sug.title);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// `rank()` stops at what the reply reads (an answer, one fact): for every question of the
+    /// fixtures and of the dev set, prompted and unprompted, the reply is the one the head of the
+    /// whole ranking gives, and the answered questions were ranked down to their fact alone.
+    #[test]
+    fn the_reply_is_the_one_the_whole_head_gives() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let snap = Snapshot::load(&root.join("knowledge"), &root.join("locales"))
+            .expect("the shipped fact base is valid");
+        let mut questions = Vec::new();
+        for file in [
+            root.join("tests/fixtures/questions.tsv"),
+            root.join("knowledge/questions.tsv"),
+        ] {
+            let text = std::fs::read_to_string(&file).expect("the fixture questions");
+            let cases = crate::eval::parse(&file, &text).expect("valid questions");
+            questions.extend(cases.into_iter().map(|c| c.question));
+        }
+        assert!(questions.len() > 200, "{}", questions.len());
+        let (mut alone, mut more) = (0, 0);
+        for unprompted in [false, true] {
+            let hints = Hints {
+                unprompted,
+                ..Hints::default()
+            };
+            for q in &questions {
+                let q = cap(q).trim();
+                let (detected, cut) = rank(&snap, q, &hints);
+                let whole = Wanted::head(MAX_SUGGESTIONS, RELATED_FLOOR);
+                let (_, head) = rank_wanted(&snap, q, whole);
+                let want = format!("{:?}", reply_from(&snap, q, &hints, detected, &head));
+                let got = format!("{:?}", reply_from(&snap, q, &hints, detected, &cut));
+                assert_eq!(got, want, "{q} (unprompted: {unprompted})");
+                assert_eq!(got, format!("{:?}", compose(&snap, q, &hints)));
+                if head
+                    .first()
+                    .is_some_and(|b| b.score >= answer_threshold(&hints))
+                {
+                    assert_eq!(cut.len(), 1, "{q}");
+                    alone += usize::from(head.len() > 1);
+                } else {
+                    more += 1;
+                }
+            }
+        }
+        // Both kinds of reply are exercised: answers whose runners-up were skipped, and others.
+        assert!(alone > 50 && more > 20, "{alone} {more}");
+    }
 }

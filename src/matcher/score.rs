@@ -261,13 +261,53 @@ const FACT_SCAN_RATIO: usize = 6;
 /// the bar has not stopped it: only speed depends on it.
 const BOUNDS_CHUNK: usize = 64;
 
-/// What [`Index::score_top`] must return: the best fact, then up to `k` in all scoring `floor`;
-/// `seeds`, `postings` and `scan_ratio` are [`SEED_FACTS`], [`SEED_POSTINGS`] and
-/// [`FACT_SCAN_RATIO`] but for tests.
+/// What a reply reads of a ranking, for [`Index::score_top`]: the best fact whatever its score,
+/// then up to `k` facts in all among those scoring at least a floor that depends on the best score.
+/// A reply that answers reads only the answered fact; one that suggests, only the suggestions; one
+/// that declines, the facts related enough to offer. The higher the best score, the less the
+/// ranking must find, and the more facts it can skip.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Wanted {
+    /// At most this many facts in all.
+    pub k: usize,
+    /// Besides the best, facts scoring at least this ...
+    pub floor: f32,
+    /// ... or at least this, once the best scores this much (a "did you mean" lists only
+    /// facts that score this).
+    pub suggest: f32,
+    /// Once the best scores this much, the best fact alone (an answer reads no other).
+    pub alone: f32,
+}
+
+impl Wanted {
+    /// The best fact, then up to `k` in all scoring at least `floor`, whatever the best's score.
+    pub const fn head(k: usize, floor: f32) -> Wanted {
+        Wanted {
+            k,
+            floor,
+            suggest: floor,
+            alone: f32::INFINITY,
+        }
+    }
+
+    /// The least score besides the best's that is wanted when the best fact scores `best`
+    /// (infinite: none).
+    fn floor_for(&self, best: f32) -> f32 {
+        if best >= self.alone {
+            f32::INFINITY
+        } else if best >= self.suggest {
+            self.suggest.max(self.floor)
+        } else {
+            self.floor
+        }
+    }
+}
+
+/// What [`Index::score_top`] must return ([`Wanted`]); `seeds`, `postings` and `scan_ratio` are
+/// [`SEED_FACTS`], [`SEED_POSTINGS`] and [`FACT_SCAN_RATIO`] but for tests.
 #[derive(Debug, Clone, Copy)]
 struct Top {
-    k: usize,
-    floor: f32,
+    want: Wanted,
     seeds: usize,
     postings: usize,
     scan_ratio: usize,
@@ -294,7 +334,7 @@ impl Bar {
     fn new(top: Top) -> Bar {
         Bar {
             top,
-            best: Vec::with_capacity(top.k + 1),
+            best: Vec::with_capacity(top.want.k + 1),
         }
     }
 
@@ -304,19 +344,22 @@ impl Bar {
             None => self.best.push((fact, score)),
         }
         self.best.sort_by(|a, b| b.1.total_cmp(&a.1));
-        self.best.truncate(self.top.k);
+        self.best.truncate(self.top.want.k);
     }
 
     /// Under the k-th best score nothing is returned; under both the floor and the best score,
-    /// neither.
+    /// neither. The floor rises with the best score ([`Wanted::floor_for`]), up to the best score
+    /// itself once only the best fact is wanted. The best score only grows, so the level never
+    /// falls: a fact skipped under it stays out of the result.
     fn level(&self) -> f32 {
+        let want = &self.top.want;
         let first = self.best.first().map_or(0.0, |e| e.1);
-        let kth = if self.best.len() >= self.top.k {
-            self.best[self.top.k - 1].1
+        let kth = if self.best.len() >= want.k {
+            self.best[want.k - 1].1
         } else {
             0.0
         };
-        kth.max(first.min(self.top.floor))
+        kth.max(first.min(want.floor_for(first)))
     }
 }
 
@@ -716,20 +759,23 @@ impl Index {
         self.score_impl(folded, lang, params, None)
     }
 
-    /// The facts an answer can use, with the same scores as [`Index::score`] gives them: the best
-    /// fact whatever its score, then the next ones, up to `k` in all, that score at least `floor`.
+    /// The facts a reply can use ([`Wanted`]), with the same scores as [`Index::score`] gives
+    /// them: the best fact whatever its score, then the next ones, up to `k` in all, that score at
+    /// least the floor for the best's score.
     ///
     /// Facts and phrasings that provably cannot make that list are skipped (the pruning is exact,
     /// see [`BOUND_MARGIN`]): on a large fact base most phrasings share only a common word ("when",
     /// 什么) with the question, and skipping them is most of the work saved.
-    pub fn score_top(&self, folded: &str, lang: Lang, k: usize, floor: f32) -> Vec<Scored> {
+    pub fn score_top(&self, folded: &str, lang: Lang, want: Wanted) -> Vec<Scored> {
         self.score_impl(
             folded,
             lang,
             &Params::DEFAULT,
             Some(Top {
-                k: k.max(1),
-                floor,
+                want: Wanted {
+                    k: want.k.max(1),
+                    ..want
+                },
                 seeds: SEED_FACTS,
                 postings: SEED_POSTINGS,
                 scan_ratio: FACT_SCAN_RATIO,
@@ -1234,10 +1280,11 @@ impl Index {
         sc.bounds = bounds;
         sc.this_term = fresh;
         out.sort_by(by_score);
+        let floor = top.want.floor_for(out.first().map_or(0.0, |s| s.score));
         let mut kept = 0;
         out.retain(|s| {
             kept += 1;
-            kept == 1 || (kept <= top.k && s.score >= top.floor)
+            kept == 1 || (kept <= top.want.k && s.score >= floor)
         });
         out
     }
@@ -1542,7 +1589,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::{MAX_SUGGESTIONS, RELATED_FLOOR};
+    use crate::answer::{wanted, Hints, MAX_SUGGESTIONS, RELATED_FLOOR};
     use crate::engine::Snapshot;
     use crate::lang::detect_folded;
     use crate::matcher::IndexBuilder;
@@ -1629,47 +1676,86 @@ mod tests {
         }
     }
 
-    /// The head of the full ranking a reply reads: the best fact, then the next ones up to `k` that
-    /// score at least the floor.
-    fn head(all: &[Scored]) -> Vec<Scored> {
+    /// What `want` reads of the full ranking, computed independently of the pruning: the best
+    /// fact, then the next ones up to `k` that score at least the floor for the best's score.
+    fn head(all: &[Scored], want: Wanted) -> Vec<Scored> {
+        let best = all.first().map_or(0.0, |s| s.score);
+        let floor = if best >= want.alone {
+            f32::INFINITY
+        } else if best >= want.suggest {
+            want.suggest.max(want.floor)
+        } else {
+            want.floor
+        };
         all.iter()
             .enumerate()
-            .filter(|(i, s)| *i == 0 || (*i < MAX_SUGGESTIONS && s.score >= RELATED_FLOOR))
+            .filter(|(i, s)| *i == 0 || (*i < want.k && s.score >= floor))
             .map(|(_, s)| *s)
             .collect()
+    }
+
+    /// What the pruning must be exact for: the whole head a reply can read, the cuts of prompted
+    /// and unprompted replies (an answer reads one fact), and cuts that bite on any base: the best
+    /// fact alone whatever its score, and suggestions from a low threshold.
+    fn wants() -> Vec<Wanted> {
+        vec![
+            Wanted::head(MAX_SUGGESTIONS, RELATED_FLOOR),
+            wanted(&Hints::default()),
+            wanted(&Hints {
+                unprompted: true,
+                ..Hints::default()
+            }),
+            Wanted {
+                alone: 0.0,
+                ..Wanted::head(MAX_SUGGESTIONS, RELATED_FLOOR)
+            },
+            Wanted {
+                k: 2,
+                floor: 0.1,
+                suggest: 0.3,
+                alone: 0.6,
+            },
+        ]
     }
 
     /// The settings the pruning must be exact with: seed facts none (the bar comes from the facts
     /// in order of their bounds only), one, the default, and every fact; seed postings those of
     /// the rarest term only, the default, and every term's; facts' bounds always bisected, by
-    /// [`FACT_SCAN_RATIO`], always scanned.
+    /// [`FACT_SCAN_RATIO`], always scanned. All of them for the whole head, the corners for the
+    /// other cuts of [`wants`].
     fn tops() -> Vec<Top> {
         let mut out = Vec::new();
-        for seeds in [0, 1, SEED_FACTS, usize::MAX] {
-            for postings in [0, SEED_POSTINGS, usize::MAX] {
-                for scan_ratio in [0, FACT_SCAN_RATIO, usize::MAX] {
-                    out.push(Top {
-                        k: MAX_SUGGESTIONS,
-                        floor: RELATED_FLOOR,
-                        seeds,
-                        postings,
-                        scan_ratio,
-                    });
+        for (n, want) in wants().into_iter().enumerate() {
+            let corners = n > 0;
+            for seeds in [0, 1, SEED_FACTS, usize::MAX] {
+                for postings in [0, SEED_POSTINGS, usize::MAX] {
+                    for scan_ratio in [0, FACT_SCAN_RATIO, usize::MAX] {
+                        if corners && (seeds == 1 || postings == SEED_POSTINGS || scan_ratio == 0) {
+                            continue;
+                        }
+                        out.push(Top {
+                            want,
+                            seeds,
+                            postings,
+                            scan_ratio,
+                        });
+                    }
                 }
             }
         }
         out
     }
 
-    /// Checks `score_top` against the full ranking for a question, with every seed count.
+    /// Checks `score_top` against the full ranking for a question, with every seed count and
+    /// every cut of [`wants`]; returns the whole head.
     fn check_top(index: &Index, question: &str, lang: Lang) -> Vec<Scored> {
         let folded = fold(question);
-        let want = head(&index.score(&folded, lang));
+        let all = index.score(&folded, lang);
         for top in tops() {
             let got = index.score_impl(&folded, lang, &Params::DEFAULT, Some(top));
-            assert_eq!(got, want, "{question} ({top:?})");
+            assert_eq!(got, head(&all, top.want), "{question} ({top:?})");
         }
-        want
+        head(&all, Wanted::head(MAX_SUGGESTIONS, RELATED_FLOOR))
     }
 
     /// The seeds only raise the bar early: the result is the same for any number of seed facts or
@@ -1792,7 +1878,8 @@ mod tests {
     }
 
     /// `score_top` must return exactly what a reply reads of the full ranking: the best fact, then
-    /// the next ones up to `k` that score at least the floor, with bit-identical scores.
+    /// the next ones up to `k` that score at least the floor for the best's score, with
+    /// bit-identical scores.
     #[test]
     fn score_top_is_the_head_of_the_full_ranking() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -1807,21 +1894,15 @@ mod tests {
             let folded = fold(q);
             let lang = detect_folded(q, &folded, &|w| snap.index.word_langs(w)).lang;
             let all = snap.index.score(&folded, lang);
-            let want: Vec<_> = all
-                .iter()
-                .enumerate()
-                .filter(|(i, s)| *i == 0 || (*i < MAX_SUGGESTIONS && s.score >= RELATED_FLOOR))
-                .map(|(_, s)| *s)
-                .collect();
-            let got = snap
-                .index
-                .score_top(&folded, lang, MAX_SUGGESTIONS, RELATED_FLOOR);
-            assert_eq!(got, want, "{}", case.question);
+            for want in wants() {
+                let got = snap.index.score_top(&folded, lang, want);
+                assert_eq!(got, head(&all, want), "{} ({want:?})", case.question);
+            }
             for top in tops() {
                 let got = snap
                     .index
                     .score_impl(&folded, lang, &Params::DEFAULT, Some(top));
-                assert_eq!(got, want, "{} ({top:?})", case.question);
+                assert_eq!(got, head(&all, top.want), "{} ({top:?})", case.question);
             }
         }
     }
