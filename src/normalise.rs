@@ -5,6 +5,7 @@
 //! few multi-word names collapsed into one token (`united states -> us`). Tokens are words for
 //! alphabetic scripts and character pairs for Chinese and Japanese, which have no spaces.
 
+use std::sync::OnceLock;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Questions longer than this many characters are cut before any matching.
@@ -129,7 +130,7 @@ pub fn fold(text: &str) -> String {
     // Folding leaves no white space but single spaces. Most text has no word that could start
     // an alias: its words joined by single spaces are then `out` without a leading or trailing
     // space, with no `Vec` of words and no second `String`.
-    if !out.split(' ').any(may_start_alias) {
+    if !any_word_may_start_alias(&out) {
         if out.ends_with(' ') {
             out.pop();
         }
@@ -140,6 +141,41 @@ pub fn fold(text: &str) -> String {
     }
     let words: Vec<&str> = out.split_whitespace().collect();
     apply_aliases(&words)
+}
+
+/// The first bytes of [`PHRASE_ALIASES`]' patterns.
+const ALIAS_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < PHRASE_ALIASES.len() {
+        t[PHRASE_ALIASES[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// `text.split(' ').any(may_start_alias)`, looking at a word only when its first byte starts
+/// some alias: splitting every folded phrasing into words was a sixth of folding.
+fn any_word_may_start_alias(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    loop {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |p| start + p);
+        if bytes
+            .get(start)
+            .is_some_and(|&b| ALIAS_FIRST_BYTES[b as usize])
+            && may_start_alias(&text[start..end])
+        {
+            return true;
+        }
+        if end == bytes.len() {
+            return false;
+        }
+        start = end + 1;
+    }
 }
 
 /// True when `word` is the first word of some [`PHRASE_ALIASES`] pattern (the test
@@ -228,16 +264,84 @@ fn push_folded(out: &mut String, c: char) {
 }
 
 /// Pushes `chars` lower-cased and folded ([`push_folded`]).
+///
+/// Most non-ASCII characters of phrasings are CJK letters or accented Latin letters, for which
+/// `to_lowercase`, `is_alphanumeric` (two searches of Unicode tables) and, for accents, a
+/// decomposition iterator were most of folding: they take the shortcuts of [`is_cjk_letter`] and
+/// [`latin_folded`] instead, which give exactly what `push_folded` would.
 fn push_lowered(out: &mut String, chars: impl Iterator<Item = char>) {
     for c in chars {
         if c.is_ascii() {
-            push_folded(out, c.to_ascii_lowercase());
+            // `push_folded` for ASCII: only a CJK character just before needs looking at.
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii_alphanumeric() {
+                if out.as_bytes().last().is_some_and(|&b| b >= 0x80)
+                    && out.chars().last().is_some_and(is_cjk)
+                {
+                    out.push(' ');
+                }
+                out.push(c);
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        if is_cjk_letter(c) {
+            if out
+                .chars()
+                .last()
+                .is_some_and(|p| !is_cjk(p) && p.is_alphanumeric())
+            {
+                out.push(' ');
+            }
+            out.push(c);
+            continue;
+        }
+        if let Some(folded) = latin_folded(c) {
+            out.push_str(folded);
             continue;
         }
         for lc in c.to_lowercase() {
             push_folded(out, lc);
         }
     }
+}
+
+/// True for the CJK characters that are letters and their own lower case (the common ideographs,
+/// hiragana and katakana letters): `push_folded` takes its CJK branch for them.
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x4e00..=0x9fff | 0x3041..=0x3096 | 0x309d..=0x309f | 0x30a1..=0x30fa | 0x30fc..=0x30ff)
+}
+
+/// What [`push_lowered`] pushes for a non-ASCII character below U+0250 whose lower case is one
+/// letter of that range (`É`, `é`, `ß`), which is then the same whatever precedes it; `None` for
+/// any other character. Made once from `push_folded` itself.
+fn latin_folded(c: char) -> Option<&'static str> {
+    static TABLE: OnceLock<Vec<Option<Box<str>>>> = OnceLock::new();
+    let i = (c as u32).checked_sub(0x80)? as usize;
+    TABLE
+        .get_or_init(|| {
+            (0x80..0x250u32)
+                .map(|u| {
+                    let c = char::from_u32(u)?;
+                    let mut lower = c.to_lowercase();
+                    let lc = lower.next()?;
+                    if lower.next().is_some()
+                        || lc.is_ascii()
+                        || (lc as u32) >= 0x250
+                        || !lc.is_alphanumeric()
+                    {
+                        return None;
+                    }
+                    let mut out = String::new();
+                    push_folded(&mut out, lc);
+                    Some(out.into_boxed_str())
+                })
+                .collect()
+        })
+        .get(i)?
+        .as_deref()
 }
 
 fn apply_aliases(words: &[&str]) -> String {
@@ -407,6 +511,105 @@ mod tests {
         let mut fast = String::new();
         push_folded_ascii(&mut fast, "When is Blinken's VISIT to China?  (2024)");
         assert_eq!(fast, slow("When is Blinken's VISIT to China?  (2024)"));
+    }
+
+    /// `push_lowered` as it was: every non-ASCII character lower-cased and given to
+    /// `push_folded`.
+    fn push_lowered_reference(out: &mut String, chars: impl Iterator<Item = char>) {
+        for c in chars {
+            for lc in c.to_lowercase() {
+                push_folded(out, lc);
+            }
+        }
+    }
+
+    /// The shortcuts of `push_lowered` give what `push_folded` does, for every character that
+    /// takes one, after anything (nothing, a space, Latin, digits, CJK) and before anything.
+    #[test]
+    fn lowered_shortcuts_are_push_folded() {
+        let befores = ["", " ", "a", "7", "é", "访", "か", "ー", "a访"];
+        let afters = ["", " ", "b", "访", "é", "？"];
+        let mut taken = 0;
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            if !c.is_ascii() && !is_cjk_letter(c) && latin_folded(c).is_none() {
+                continue;
+            }
+            taken += 1;
+            for before in befores {
+                for after in afters {
+                    let text = format!("{before}{c}{after}");
+                    let (mut fast, mut slow) = (String::new(), String::new());
+                    push_lowered(&mut fast, text.chars());
+                    push_lowered_reference(&mut slow, text.chars());
+                    assert_eq!(fast, slow, "{text:?}");
+                }
+            }
+        }
+        assert!(taken > 20_000, "{taken}");
+        assert_eq!(latin_folded('É'), Some("e"));
+        assert_eq!(latin_folded('ß'), Some("ss"));
+        assert_eq!(latin_folded('¿'), None, "not a letter");
+        assert_eq!(latin_folded('İ'), None, "two characters in lower case");
+        assert_eq!(latin_folded('ɐ'), None, "not below U+0250");
+        // Whole phrasings of every language, folded both ways.
+        for text in [
+            "¿Cuándo VISITA Blinken China?",
+            "Qui est le secrétaire d'État ?",
+            "Wann ist der Besuch? Straße ÄÖÜ",
+            "布林肯什么时候访问中国？",
+            "ブリンケンはいつ中国を訪問しますか？",
+            "訪問China是哪天",
+            "Øresund Łódź Đakovo Œuvre",
+        ] {
+            let (mut fast, mut slow) = (String::new(), String::new());
+            push_lowered(&mut fast, text.chars());
+            push_lowered_reference(&mut slow, text.chars());
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    /// The byte scan for words that may start an alias is the split it replaces, on edge cases
+    /// and on every phrasing of the real base, folded.
+    #[test]
+    fn alias_scan_is_the_split() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let real = crate::knowledge::load_dir(&root.join("knowledge")).expect("the real base");
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "  ",
+            "u",
+            "us",
+            "u s",
+            "x u",
+            "x  united",
+            "unit",
+            "por",
+            "porque",
+            "e",
+            " ee",
+            "访 usa",
+            "a b c",
+            "vereinigte",
+            "anthonyx",
+            "xanthony",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(
+            real.facts
+                .iter()
+                .flat_map(|f| f.questions.values().flatten())
+                .map(|p| fold(p)),
+        );
+        let mut found = 0;
+        for t in &texts {
+            let want = t.split(' ').any(may_start_alias);
+            assert_eq!(any_word_may_start_alias(t), want, "{t:?}");
+            found += usize::from(want);
+        }
+        assert!(found > 0 && found < texts.len(), "{found}");
     }
 
     #[test]

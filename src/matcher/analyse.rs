@@ -103,8 +103,16 @@ pub fn is_question_pair(pair: &str) -> bool {
     pair.len() == 6 && QUESTION_PAIR_KEYS.contains(&pack_pair(pair.as_bytes()))
 }
 
-/// Question words of Chinese and Japanese that stand alone.
+/// Question words of Chinese and Japanese that stand alone (those [`is_question_char`] is
+/// tested against).
+#[cfg(test)]
 const CJK_QUESTION_CHARS: &str = "谁誰";
+
+/// True for a Chinese or Japanese question word that stands alone (谁, 誰): `str::contains`
+/// with a `char` pattern cost a sixth of making a CJK slot.
+fn is_question_char(c: char) -> bool {
+    matches!(c, '谁' | '誰')
+}
 
 /// One unit of a phrasing or a question that matching must cover.
 #[derive(Debug, Clone, PartialEq)]
@@ -418,6 +426,34 @@ const WORD_ALIASES: &[(&str, &str)] = &[
 /// Characters that are grammar, not content, in Chinese and Japanese; they make no slots.
 const STOP_CJK: &str = "的了吗嗎呢吧啊是在有和与與及这這那个個么麼也都就我你他她它们們请請嘛哦呀のはがをにでともかねよへや";
 
+/// What [`WORD_ALIASES`] folds `w` to, if anything. A map: a scan of the list for every word of
+/// every phrasing compared strings of the same length one after the other, as did the scan of
+/// [`QUESTION_WORDS`] ([`is_question_word`]); the two were a tenth of analysing Latin text.
+fn word_alias(w: &str) -> Option<&'static str> {
+    type Map = FastMap<&'static str, &'static str>;
+    static MAP: OnceLock<Map> = OnceLock::new();
+    // The first entry of a word listed twice wins, as in the scan.
+    let map = MAP.get_or_init(|| {
+        let mut m = Map::default();
+        for &(from, to) in WORD_ALIASES.iter().rev() {
+            m.insert(from, to);
+        }
+        m
+    });
+    map.get(w).copied()
+}
+
+/// True for a word of [`QUESTION_WORDS`].
+fn is_question_word(w: &str) -> bool {
+    type Set = std::collections::HashSet<
+        &'static str,
+        std::hash::BuildHasherDefault<super::index::FxHasher>,
+    >;
+    static SET: OnceLock<Set> = OnceLock::new();
+    SET.get_or_init(|| QUESTION_WORDS.iter().copied().collect())
+        .contains(w)
+}
+
 fn is_stop_word(w: &str) -> bool {
     static SET: OnceLock<
         std::collections::HashSet<
@@ -556,6 +592,14 @@ fn analyse_simplified<S: SlotSink>(
     } else {
         Lang::En
     };
+    if simplified.is_ascii() {
+        // No CJK characters: the tokens are the words, found without `token_refs`' search for
+        // CJK characters in every word (a fifth of analysing a Latin-script phrasing).
+        for w in ascii_words(simplified).take(MAX_QUERY_TOKENS) {
+            word_slot(w, stem_lang, synonyms, sink);
+        }
+        return;
+    }
     let mut run: Vec<char> = Vec::new();
     let flush = |run: &mut Vec<char>, sink: &mut S| {
         if !run.is_empty() {
@@ -567,24 +611,7 @@ fn analyse_simplified<S: SlotSink>(
         match token {
             TokenRef::Word(w) => {
                 flush(&mut run, sink);
-                let w: &str = WORD_ALIASES
-                    .iter()
-                    .find(|(from, _)| *from == w)
-                    .map_or(w, |(_, to)| to);
-                if is_stop_word(w)
-                    || (w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit()))
-                {
-                    continue;
-                }
-                let question = QUESTION_WORDS.contains(&w);
-                with_stem(stem_lang, w, |stemmed| {
-                    match synonyms.group_of(w).or_else(|| synonyms.group_of(stemmed)) {
-                        Some(group) => {
-                            sink.slot(&[(group, 1.0), (stemmed, 1.0)], w, Class::Word, question)
-                        }
-                        None => sink.slot(&[(stemmed, 1.0)], w, Class::Word, question),
-                    }
-                });
+                word_slot(w, stem_lang, synonyms, sink);
             }
             TokenRef::Gram(a, b) => {
                 // Pairs overlap: rebuild the run of characters they came from.
@@ -602,6 +629,28 @@ fn analyse_simplified<S: SlotSink>(
     flush(&mut run, sink);
 }
 
+/// The words of ASCII text, as [`token_refs`] gives them: split at what `char::is_whitespace`
+/// calls white space in ASCII.
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| matches!(c, ' ' | '\t'..='\r'))
+        .filter(|w| !w.is_empty())
+}
+
+/// The slot of a word (none for a stop word or a single letter).
+fn word_slot(w: &str, stem_lang: Lang, synonyms: &Synonyms, sink: &mut impl SlotSink) {
+    let w: &str = word_alias(w).unwrap_or(w);
+    if is_stop_word(w) || (w.chars().count() < 2 && !w.chars().all(|c| c.is_ascii_digit())) {
+        return;
+    }
+    let question = is_question_word(w);
+    with_stem(stem_lang, w, |stemmed| {
+        match synonyms.group_of(w).or_else(|| synonyms.group_of(stemmed)) {
+            Some(group) => sink.slot(&[(group, 1.0), (stemmed, 1.0)], w, Class::Word, question),
+            None => sink.slot(&[(stemmed, 1.0)], w, Class::Word, question),
+        }
+    });
+}
+
 /// True for a character of [`STOP_CJK`]: a bisection in its sorted characters, several times
 /// cheaper than searching the string for every character of every CJK phrasing.
 fn is_stop_cjk(c: char) -> bool {
@@ -616,15 +665,24 @@ fn is_stop_cjk(c: char) -> bool {
         .is_ok()
 }
 
-/// The text of two characters, in `buf`.
-fn pair_str(buf: &mut [u8; 8], a: char, b: char) -> &str {
-    let n = a.encode_utf8(&mut buf[..]).len();
-    let m = b.encode_utf8(&mut buf[n..]).len();
-    std::str::from_utf8(&buf[..n + m]).expect("two characters are UTF-8")
-}
-
 /// One slot per content character of a CJK run, covered by the pairs around it or by itself.
 fn cjk_slots(run: &[char], synonyms: &Synonyms, sink: &mut impl SlotSink) {
+    // The run as text, each character and each pair of neighbours a slice of it: a pair covers
+    // the characters on both sides of it, and is now made, checked for a synonym group and for
+    // a question word once instead of once per character (and with no UTF-8 validation).
+    let mut text = String::with_capacity(run.len() * 4);
+    let mut starts = Vec::with_capacity(run.len() + 1);
+    for &c in run {
+        starts.push(text.len());
+        text.push(c);
+    }
+    starts.push(text.len());
+    let pairs: Vec<(&str, Option<&str>, bool)> = (0..run.len().saturating_sub(1))
+        .map(|j| {
+            let p = &text[starts[j]..starts[j + 2]];
+            (p, synonyms.group_of(p), is_question_pair(p))
+        })
+        .collect();
     for (i, &c) in run.iter().enumerate() {
         if is_stop_cjk(c) {
             continue;
@@ -636,21 +694,17 @@ fn cjk_slots(run: &[char], synonyms: &Synonyms, sink: &mut impl SlotSink) {
         } else {
             continue;
         };
-        let mut char_buf = [0u8; 4];
-        let own = &*c.encode_utf8(&mut char_buf);
-        let (mut before_buf, mut after_buf) = ([0u8; 8], [0u8; 8]);
-        let before = i
-            .checked_sub(1)
-            .map(|j| pair_str(&mut before_buf, run[j], c));
-        let after = run.get(i + 1).map(|&n| pair_str(&mut after_buf, c, n));
+        let own = &text[starts[i]..starts[i + 1]];
+        let before = i.checked_sub(1).map(|j| pairs[j]);
+        let after = pairs.get(i).copied();
         // The character, then each pair preceded by its synonym group, if any.
         let mut keys: [(&str, f32); 5] = [("", 0.0); 5];
         keys[0] = (own, SINGLE_CHARACTER_COVER);
         let mut n = 1;
-        let mut question = CJK_QUESTION_CHARS.contains(c);
-        for p in [before, after].into_iter().flatten() {
-            question |= is_question_pair(p);
-            if let Some(group) = synonyms.group_of(p) {
+        let mut question = is_question_char(c);
+        for (p, group, is_question) in [before, after].into_iter().flatten() {
+            question |= is_question;
+            if let Some(group) = group {
                 keys[n] = (group, 1.0);
                 n += 1;
             }
@@ -739,6 +793,256 @@ mod tests {
         }
         for c in "访问中国ブリンケンいつ谁a".chars() {
             assert_eq!(is_stop_cjk(c), STOP_CJK.contains(c), "{c}");
+        }
+    }
+
+    /// The text of two characters, in `buf` (as `cjk_slots` made each pair before).
+    fn pair_str_reference(buf: &mut [u8; 8], a: char, b: char) -> &str {
+        let n = a.encode_utf8(&mut buf[..]).len();
+        let m = b.encode_utf8(&mut buf[n..]).len();
+        std::str::from_utf8(&buf[..n + m]).expect("two characters are UTF-8")
+    }
+
+    /// `cjk_slots` as it was: each pair made and looked up for each character it covers.
+    fn cjk_slots_reference(run: &[char], synonyms: &Synonyms, sink: &mut impl SlotSink) {
+        for (i, &c) in run.iter().enumerate() {
+            if is_stop_cjk(c) {
+                continue;
+            }
+            let class = if is_kana(c) && !('\u{30a0}'..='\u{30ff}').contains(&c) {
+                Class::Hiragana
+            } else if is_han(c) || is_kana(c) {
+                Class::Cjk
+            } else {
+                continue;
+            };
+            let mut char_buf = [0u8; 4];
+            let own = &*c.encode_utf8(&mut char_buf);
+            let (mut before_buf, mut after_buf) = ([0u8; 8], [0u8; 8]);
+            let before = i
+                .checked_sub(1)
+                .map(|j| pair_str_reference(&mut before_buf, run[j], c));
+            let after = run
+                .get(i + 1)
+                .map(|&n| pair_str_reference(&mut after_buf, c, n));
+            let mut keys: [(&str, f32); 5] = [("", 0.0); 5];
+            keys[0] = (own, SINGLE_CHARACTER_COVER);
+            let mut n = 1;
+            let mut question = CJK_QUESTION_CHARS.contains(c);
+            for p in [before, after].into_iter().flatten() {
+                question |= is_question_pair(p);
+                if let Some(group) = synonyms.group_of(p) {
+                    keys[n] = (group, 1.0);
+                    n += 1;
+                }
+                keys[n] = (p, 1.0);
+                n += 1;
+            }
+            sink.slot(&keys[..n], own, class, question);
+        }
+    }
+
+    /// The CJK runs of a text as `analyse_simplified` hands them to `cjk_slots`.
+    fn cjk_runs(text: &str) -> Vec<Vec<char>> {
+        let simplified = simplify(&fold(text)).into_owned();
+        let mut runs: Vec<Vec<char>> = vec![];
+        let mut run: Vec<char> = vec![];
+        for token in token_refs(&simplified) {
+            match token {
+                TokenRef::Word(_) => runs.push(std::mem::take(&mut run)),
+                TokenRef::Gram(a, b) => match b {
+                    Some(b) if run.last() == Some(&a) => run.push(b),
+                    _ => {
+                        runs.push(std::mem::take(&mut run));
+                        run.push(a);
+                        run.extend(b);
+                    }
+                },
+            }
+        }
+        runs.push(run);
+        runs.retain(|r| !r.is_empty());
+        runs
+    }
+
+    /// Pairs made once per run give the slots of pairs made per character, on every CJK phrasing
+    /// of the real base and of a synthetic one, with the real synonyms (CJK pairs among them) and
+    /// with groups for some pairs of the text itself.
+    #[test]
+    fn cjk_slots_are_those_of_the_reference() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let s = crate::synth::generate(
+            &crate::synth::Options::new(60),
+            &root.join("locales"),
+            dir.path(),
+        )
+        .expect("synthetic base written");
+        let real = crate::knowledge::load_dir(&root.join("knowledge")).expect("the real base");
+        let synth = crate::knowledge::load_dir(&s.knowledge).expect("the synthetic base");
+        let texts: Vec<&String> = [&real, &synth]
+            .iter()
+            .flat_map(|b| &b.facts)
+            .flat_map(|f| f.questions.values().flatten())
+            .collect();
+        let mut own_groups = vec![vec!["访问".to_string(), "会谈".to_string()]];
+        for t in texts.iter().step_by(97) {
+            let chars: Vec<char> = simplify(&fold(t))
+                .chars()
+                .filter(|&c| crate::normalise::is_cjk(c))
+                .collect();
+            if chars.len() >= 4 {
+                own_groups.push(vec![
+                    chars[0..2].iter().collect(),
+                    chars[2..4].iter().collect(),
+                ]);
+            }
+        }
+        let own = Synonyms::from_groups(&own_groups);
+        assert!(own.groups() > 10, "{}", own.groups());
+        let mut runs_seen = 0;
+        for synonyms in [&real.synonyms, &own, &Synonyms::default()] {
+            for text in texts
+                .iter()
+                .map(|t| t.as_str())
+                .chain(["谁", "な", "访问谁 问", "か。た"])
+            {
+                for run in cjk_runs(text) {
+                    let (mut fast, mut slow): (Vec<Slot>, Vec<Slot>) = (vec![], vec![]);
+                    cjk_slots(&run, synonyms, &mut fast);
+                    cjk_slots_reference(&run, synonyms, &mut slow);
+                    assert_eq!(fast, slow, "{text:?}");
+                    runs_seen += 1;
+                }
+            }
+        }
+        assert!(runs_seen > 1000, "{runs_seen}");
+    }
+
+    /// The maps of aliases and question words answer as the scans of their lists, for every
+    /// word of the lists, of the real base's phrasings and of some near misses.
+    #[test]
+    fn word_maps_are_the_list_scans() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let real = crate::knowledge::load_dir(&root.join("knowledge")).expect("the real base");
+        let folded: Vec<String> = real
+            .facts
+            .iter()
+            .flat_map(|f| f.questions.values().flatten())
+            .map(|p| fold(p))
+            .collect();
+        let mut words: Vec<String> = folded
+            .iter()
+            .flat_map(|p| p.split_whitespace())
+            .map(str::to_string)
+            .collect();
+        for w in QUESTION_WORDS
+            .iter()
+            .chain(WORD_ALIASES.iter().flat_map(|(a, b)| [a, b]))
+            .chain(STOP_WORDS)
+        {
+            words.extend([
+                w.to_string(),
+                format!("{w}s"),
+                w[1..].to_string(),
+                w.to_uppercase(),
+            ]);
+        }
+        words.extend(["".to_string(), "访问".to_string()]);
+        let (mut aliases, mut questions) = (0, 0);
+        for w in &words {
+            let want = WORD_ALIASES
+                .iter()
+                .find(|(from, _)| *from == w.as_str())
+                .map(|(_, to)| *to);
+            assert_eq!(word_alias(w), want, "{w}");
+            assert_eq!(
+                is_question_word(w),
+                QUESTION_WORDS.contains(&w.as_str()),
+                "{w}"
+            );
+            aliases += usize::from(want.is_some());
+            questions += usize::from(is_question_word(w));
+        }
+        assert!(
+            aliases >= WORD_ALIASES.len() && questions > QUESTION_WORDS.len(),
+            "{aliases} {questions}"
+        );
+    }
+
+    #[test]
+    fn question_chars_are_those_listed() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            assert_eq!(is_question_char(c), CJK_QUESTION_CHARS.contains(c), "{c}");
+        }
+    }
+
+    /// ASCII text's words are its tokens, white space of every kind included, and its slots
+    /// those of the general path, on every phrasing of the real and of a synthetic base.
+    #[test]
+    fn ascii_words_are_the_tokens() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "when is  the visit",
+            " lead\ttab\nnl\x0bvt\x0cff\rcr end ",
+            "\x1c\x1funit sep\x1f",
+            "x-y_z 12 3",
+        ] {
+            let want: Vec<&str> = token_refs(text)
+                .map(|t| match t {
+                    TokenRef::Word(w) => w,
+                    TokenRef::Gram(..) => unreachable!("ASCII has no CJK"),
+                })
+                .collect();
+            assert_eq!(ascii_words(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let s = crate::synth::generate(
+            &crate::synth::Options::new(40),
+            &root.join("locales"),
+            dir.path(),
+        )
+        .expect("synthetic base written");
+        let real = crate::knowledge::load_dir(&root.join("knowledge")).expect("the real base");
+        let synth = crate::knowledge::load_dir(&s.knowledge).expect("the synthetic base");
+        let long = "word ".repeat(3 * MAX_QUERY_TOKENS);
+        let mut seen = 0;
+        for base in [&real, &synth] {
+            for (&lang, phrasings) in base.facts.iter().flat_map(|f| &f.questions) {
+                for p in phrasings.iter().map(String::as_str).chain([long.as_str()]) {
+                    let folded = fold(p);
+                    if !folded.is_ascii() {
+                        continue;
+                    }
+                    let mut general = vec![];
+                    analyse_general(&folded, lang, &base.synonyms, &mut general);
+                    assert_eq!(
+                        analyse_folded(&folded, lang, &base.synonyms),
+                        general,
+                        "{p}"
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 500, "{seen}");
+    }
+
+    /// `analyse_simplified`'s path for text with CJK characters, taken by any text.
+    fn analyse_general(simplified: &str, lang: Lang, synonyms: &Synonyms, sink: &mut Vec<Slot>) {
+        let stem_lang = if lang.stemmer().is_some() {
+            lang
+        } else {
+            Lang::En
+        };
+        for token in token_refs(simplified).take(MAX_QUERY_TOKENS) {
+            match token {
+                TokenRef::Word(w) => word_slot(w, stem_lang, synonyms, sink),
+                TokenRef::Gram(..) => unreachable!("ASCII text"),
+            }
         }
     }
 

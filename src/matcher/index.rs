@@ -385,15 +385,21 @@ impl LocalPart {
     }
 
     /// The share's facts in term ids (`resolved`, from [`IndexBuilder::merge_vocabulary`]), the
-    /// first numbered `first_fact`: its phrasings as the builder holds them, and each fact's terms.
+    /// first numbered `first_fact`: its phrasings as the builder holds them, and each fact's terms
+    /// (each once, in no order; `n_terms` is the size of the vocabulary).
     fn translate(
         &self,
         resolved: &[TermId],
         first_fact: u32,
+        n_terms: usize,
     ) -> (Vec<BuiltPhrasing>, Vec<Vec<TermId>>) {
         let mut phrasings = Vec::new();
         let mut fact_terms = Vec::with_capacity(self.fact_ends.len());
         let (mut entry, mut slot, mut key) = (0usize, 0usize, 0usize);
+        // By term, the last fact (of this share) that listed it: each fact's terms are listed
+        // once here rather than once per use (three times as many, sorted and deduplicated by
+        // `build` at a tenth of its cost).
+        let mut listed = vec![u32::MAX; n_terms];
         for (f, &fact_end) in self.fact_ends.iter().enumerate() {
             let mut terms = Vec::new();
             while entry < fact_end as usize {
@@ -409,7 +415,11 @@ impl LocalPart {
                         .iter()
                         .map(|&(local, cover)| (resolved[local as usize], cover))
                         .collect();
-                    terms.extend(ids.iter().map(|&(id, _)| id));
+                    for &(id, _) in &ids {
+                        if std::mem::replace(&mut listed[id as usize], f as u32) != f as u32 {
+                            terms.push(id);
+                        }
+                    }
                     let boost = if question { QUESTION_WORD_BOOST } else { 1.0 };
                     built.push((boost, ids));
                     key = keys_end as usize;
@@ -539,6 +549,7 @@ impl IndexBuilder {
         for part in &parts {
             resolved.push(b.merge_vocabulary(part));
         }
+        let n_terms = b.keys.len();
         let jobs: Vec<(&LocalPart, &[TermId])> = parts
             .iter()
             .zip(resolved.iter().map(Vec::as_slice))
@@ -554,7 +565,7 @@ impl IndexBuilder {
             .collect();
         let built = crate::knowledge::par_ranges_min(jobs.len(), 1, |range| {
             range
-                .map(|k| jobs[k].0.translate(jobs[k].1, firsts[k]))
+                .map(|k| jobs[k].0.translate(jobs[k].1, firsts[k], n_terms))
                 .collect::<Vec<_>>()
         });
         drop(parts);
@@ -765,58 +776,25 @@ impl IndexBuilder {
                 *slot += 1;
             }
         }
-        // Typicality: per fact, how many of its phrasings use each term, counted in one dense
-        // array (a hash map of (term, fact) pairs was a large share of this). Facts are visited
-        // in order, so every term's list comes out sorted by fact.
-        let mut typicality: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
-        {
-            let mut count = vec![0u32; n_terms];
-            let mut touched: Vec<TermId> = Vec::new();
-            for f in 0..self.fact_ids.len() {
-                let ids = &fact_phrasing_ids
-                    [fact_phrasing_start[f] as usize..fact_phrasing_start[f + 1] as usize];
-                for &p in ids {
-                    for &t in &phrasings[p as usize].terms {
-                        if count[t as usize] == 0 {
-                            touched.push(t);
-                        }
-                        count[t as usize] += 1;
-                    }
-                }
-                let n = ids.len().max(1) as f32;
-                for &t in &touched {
-                    typicality[t as usize].push((f as u32, count[t as usize] as f32 / n));
-                    count[t as usize] = 0;
-                }
-                touched.clear();
-            }
-            for list in &mut typicality {
-                let max = list.iter().map(|&(_, a)| a).fold(0f32, f32::max);
-                if max > 0.0 {
-                    for e in list.iter_mut() {
-                        e.1 /= max;
-                    }
-                }
-            }
-        }
-        // Each fact's terms, and which of its phrasings use each: independent per fact, so made
-        // for contiguous ranges of facts on every core and joined in order (was a tenth of
-        // loading 10,000 facts on one core).
+        // Each fact's terms, which of its phrasings use each and how many: independent per fact,
+        // so made for contiguous ranges of facts on every core and joined in order (was a tenth
+        // of loading 10,000 facts on one core).
         let fact_terms_in = std::mem::take(&mut self.fact_terms);
         let tables = FactTables::of(
             &fact_terms_in,
             &fact_phrasing_start,
             &fact_phrasing_ids,
             &phrasings,
-            &typicality,
+            n_terms,
         );
         drop(fact_terms_in);
+        let (typicality, fact_typ) = typicality(&tables, &fact_phrasing_start, n_terms);
         let FactTables {
             term_start: fact_term_start,
             terms: fact_terms,
-            typ: fact_typ,
             bits_start: fact_bits_start,
             bits: fact_bits,
+            counts: _,
         } = tables;
         let mut words: Vec<(String, TermId)> = self
             .vocab
@@ -873,15 +851,16 @@ impl IndexBuilder {
     }
 }
 
-/// The per-fact tables of an [`Index`]: each fact's distinct terms (`fact_terms`), their
-/// typicality in it, and which of its phrasings use each (`fact_bits`).
+/// The per-fact tables of an [`Index`]: each fact's distinct terms (`fact_terms`), which of its
+/// phrasings use each (`fact_bits`), and how many.
 #[derive(Debug, PartialEq)]
 struct FactTables {
     term_start: Vec<usize>,
     terms: Vec<TermId>,
-    typ: Vec<f32>,
     bits_start: Vec<usize>,
     bits: Vec<u64>,
+    /// For each term of `terms`, how many of its fact's phrasings use it.
+    counts: Vec<u32>,
 }
 
 impl FactTables {
@@ -891,7 +870,7 @@ impl FactTables {
         phrasing_start: &[u32],
         phrasing_ids: &[u32],
         phrasings: &[Phrasing],
-        typicality: &[Vec<(u32, f32)>],
+        n_terms: usize,
     ) -> Self {
         let parts = crate::knowledge::par_ranges(fact_terms.len(), |range| {
             Self::range(
@@ -900,44 +879,50 @@ impl FactTables {
                 phrasing_start,
                 phrasing_ids,
                 phrasings,
-                typicality,
+                n_terms,
             )
         });
         Self::join(parts)
     }
 
-    /// The tables of the facts in `facts` alone (starts relative to the range's first fact).
+    /// The tables of the facts in `facts` alone (starts relative to the range's first fact);
+    /// `n_terms` is the size of the vocabulary.
     fn range(
         facts: std::ops::Range<usize>,
         fact_terms: &[Vec<TermId>],
         phrasing_start: &[u32],
         phrasing_ids: &[u32],
         phrasings: &[Phrasing],
-        typicality: &[Vec<(u32, f32)>],
+        n_terms: usize,
     ) -> Self {
         let mut t = FactTables {
             term_start: vec![0],
             terms: Vec::new(),
-            typ: Vec::new(),
             bits_start: vec![0],
             bits: Vec::new(),
+            counts: Vec::new(),
         };
+        // By term, its place among the current fact's terms: a bisection of the fact's terms
+        // for every term of every phrasing was most of this. Only the current fact's terms are
+        // read, and each phrasing's terms are among them.
+        let mut place = vec![0u32; n_terms];
         for f in facts {
             let ids = &phrasing_ids[phrasing_start[f] as usize..phrasing_start[f + 1] as usize];
             let words = ids.len().div_ceil(64);
-            // Its keywords' terms too, used by no phrasing (no bit set, typicality 0).
+            // Its keywords' terms too, used by no phrasing (no bit set, a count of 0).
             let terms = &fact_terms[f];
-            t.typ.extend(terms.iter().map(|&term| {
-                let list = &typicality[term as usize];
-                list.binary_search_by_key(&(f as u32), |&(g, _)| g)
-                    .map_or(0.0, |i| list[i].1)
-            }));
-            let base = t.bits.len();
+            for (k, &term) in terms.iter().enumerate() {
+                place[term as usize] = k as u32;
+            }
+            let (base, counts) = (t.bits.len(), t.counts.len());
             t.bits.resize(base + terms.len() * words, 0u64);
+            t.counts.resize(counts + terms.len(), 0);
             for (local, &p) in ids.iter().enumerate() {
-                for term in &phrasings[p as usize].terms {
-                    let k = terms.binary_search(term).expect("a term of the fact");
+                for &term in &phrasings[p as usize].terms {
+                    let k = place[term as usize] as usize;
+                    debug_assert_eq!(terms[k], term, "a term of the fact");
                     t.bits[base + k * words + local / 64] |= 1u64 << (local % 64);
+                    t.counts[counts + k] += 1;
                 }
             }
             t.terms.extend_from_slice(terms);
@@ -958,11 +943,71 @@ impl FactTables {
             all.bits_start
                 .extend(p.bits_start[1..].iter().map(|s| s + bits));
             all.terms.extend(p.terms);
-            all.typ.extend(p.typ);
             all.bits.extend(p.bits);
+            all.counts.extend(p.counts);
         }
         all
     }
+}
+
+/// [`Index::typicality`] and [`Index::fact_typ`] from the per-fact counts of `tables`: for each
+/// term, the facts whose phrasings use it with the share of the fact's phrasings that do,
+/// relative to the largest share of the term. The counts were a walk over every term of every
+/// phrasing in one sequential loop; the tables' counts leave one entry per term of each fact.
+fn typicality(
+    tables: &FactTables,
+    phrasing_start: &[u32],
+    n_terms: usize,
+) -> (Vec<Vec<(u32, f32)>>, Vec<f32>) {
+    let facts = tables.term_start.len() - 1;
+    let phrasings = |f: usize| (phrasing_start[f + 1] - phrasing_start[f]).max(1) as f32;
+    let mut len = vec![0u32; n_terms];
+    for (&term, &count) in tables.terms.iter().zip(&tables.counts) {
+        len[term as usize] += u32::from(count > 0);
+    }
+    let mut typicality: Vec<Vec<(u32, f32)>> = len
+        .iter()
+        .map(|&n| Vec::with_capacity(n as usize))
+        .collect();
+    // Facts in order: every term's list comes out sorted by fact.
+    for f in 0..facts {
+        let n = phrasings(f);
+        let (from, to) = (tables.term_start[f], tables.term_start[f + 1]);
+        for (&term, &count) in tables.terms[from..to].iter().zip(&tables.counts[from..to]) {
+            if count > 0 {
+                typicality[term as usize].push((f as u32, count as f32 / n));
+            }
+        }
+    }
+    let mut max = vec![0f32; n_terms];
+    for (list, max) in typicality.iter_mut().zip(&mut max) {
+        *max = list.iter().map(|&(_, a)| a).fold(0f32, f32::max);
+        if *max > 0.0 {
+            for e in list.iter_mut() {
+                e.1 /= *max;
+            }
+        }
+    }
+    // The same division as the lists' for each term of each fact (0 for a keyword's term that
+    // no phrasing uses).
+    let mut fact_typ = Vec::with_capacity(tables.terms.len());
+    for f in 0..facts {
+        let n = phrasings(f);
+        let (from, to) = (tables.term_start[f], tables.term_start[f + 1]);
+        fact_typ.extend(
+            tables.terms[from..to]
+                .iter()
+                .zip(&tables.counts[from..to])
+                .map(|(&term, &count)| {
+                    if count > 0 {
+                        count as f32 / n / max[term as usize]
+                    } else {
+                        0.0
+                    }
+                }),
+        );
+    }
+    (typicality, fact_typ)
 }
 
 /// The weight factor of a term by its text: hiragana-only terms are mostly grammar, except the
@@ -1127,16 +1172,15 @@ mod tests {
                 &index.fact_phrasing_start,
                 &index.fact_phrasing_ids,
                 &index.phrasings,
-                &index.typicality,
+                index.keys.len(),
             )
         };
         let whole = range(0..n);
         assert_eq!(whole.term_start, index.fact_term_start);
         assert_eq!(whole.terms, index.fact_terms);
-        assert_eq!(whole.typ, index.fact_typ);
         assert_eq!(whole.bits_start, index.fact_bits_start);
         assert_eq!(whole.bits, index.fact_bits);
-        assert!(whole.typ.iter().any(|&t| t > 0.0) && whole.bits.iter().any(|&b| b != 0));
+        assert!(whole.counts.iter().any(|&c| c > 1) && whole.bits.iter().any(|&b| b != 0));
         for cuts in [
             vec![0, n],
             vec![0, 1, n],
@@ -1145,6 +1189,79 @@ mod tests {
         ] {
             let parts = cuts.windows(2).map(|w| range(w[0]..w[1])).collect();
             assert_eq!(FactTables::join(parts), whole, "{cuts:?}");
+        }
+    }
+
+    /// Typicality as `build` counted it before: every term of every phrasing of each fact, in a
+    /// dense array of counts; each fact's terms then looked up in the lists by bisection.
+    fn typicality_reference(index: &Index) -> (Vec<Vec<(u32, f32)>>, Vec<f32>) {
+        let n_terms = index.keys.len();
+        let mut typicality: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+        let mut count = vec![0u32; n_terms];
+        let mut touched: Vec<TermId> = Vec::new();
+        for f in 0..index.facts() {
+            let ids = index.phrasings_of(f);
+            for &p in ids {
+                for &t in &index.phrasings[p as usize].terms {
+                    if count[t as usize] == 0 {
+                        touched.push(t);
+                    }
+                    count[t as usize] += 1;
+                }
+            }
+            let n = ids.len().max(1) as f32;
+            for &t in &touched {
+                typicality[t as usize].push((f as u32, count[t as usize] as f32 / n));
+                count[t as usize] = 0;
+            }
+            touched.clear();
+        }
+        for list in &mut typicality {
+            let max = list.iter().map(|&(_, a)| a).fold(0f32, f32::max);
+            if max > 0.0 {
+                for e in list.iter_mut() {
+                    e.1 /= max;
+                }
+            }
+        }
+        let mut fact_typ = Vec::new();
+        for f in 0..index.facts() {
+            let terms = &index.fact_terms[index.fact_term_start[f]..index.fact_term_start[f + 1]];
+            fact_typ.extend(terms.iter().map(|&term| {
+                let list = &typicality[term as usize];
+                list.binary_search_by_key(&(f as u32), |&(g, _)| g)
+                    .map_or(0.0, |i| list[i].1)
+            }));
+        }
+        (typicality, fact_typ)
+    }
+
+    /// Typicality made from the per-fact tables' counts is that of the old count, bit for bit,
+    /// on the real base (keywords used by no phrasing, synonyms) and on a synthetic one.
+    #[test]
+    fn typicality_from_the_tables_is_the_count() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let s = crate::synth::generate(
+            &crate::synth::Options::new(200),
+            &root.join("locales"),
+            dir.path(),
+        )
+        .expect("synthetic base written");
+        for knowledge in [root.join("knowledge"), s.knowledge.clone()] {
+            let base = crate::knowledge::load_dir(&knowledge).expect("a valid base");
+            let index = IndexBuilder::from_facts(&base).build();
+            let (typicality, fact_typ) = typicality_reference(&index);
+            assert_eq!(index.typicality.len(), typicality.len());
+            for (t, (have, want)) in index.typicality.iter().zip(&typicality).enumerate() {
+                let bits = |l: &[(u32, f32)]| -> Vec<(u32, u32)> {
+                    l.iter().map(|&(f, a)| (f, a.to_bits())).collect()
+                };
+                assert_eq!(bits(have), bits(want), "term {t}");
+            }
+            let bits = |l: &[f32]| -> Vec<u32> { l.iter().map(|a| a.to_bits()).collect() };
+            assert_eq!(bits(&index.fact_typ), bits(&fact_typ));
+            assert!(fact_typ.iter().any(|&a| a > 0.0 && a < 1.0));
         }
     }
 
