@@ -15,24 +15,7 @@ fn main() {
     let reps: usize = args
         .get(1)
         .map_or(10, |r| r.parse().expect("a number of repetitions"));
-    let (snap, questions, _base) = match args.first().map(String::as_str) {
-        Some("real") | None => {
-            let q: Vec<String> = common::REAL_QUESTIONS
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
-            (common::real_snapshot(), q, None)
-        }
-        Some(n) => {
-            let base = common::SynthBase::new(n.parse().expect("a number of facts, or `real`"));
-            let snap = base.load();
-            let q = common::perturbed_questions(&snap, 50, 7)
-                .into_iter()
-                .map(|(q, _)| q)
-                .collect();
-            (snap, q, Some(base))
-        }
-    };
+    let (snap, questions, _base) = common::named_base(args.first().map(String::as_str));
     let t = std::time::Instant::now();
     for _ in 0..reps {
         for q in &questions {

@@ -22,24 +22,7 @@ fn main() {
         .map_or(21, |r| r.parse().expect("a number of repetitions"))
         .max(1);
     let mode = args.get(2).map(String::as_str);
-    let (snap, questions, _base) = match args.first().map(String::as_str) {
-        Some("real") | None => {
-            let q: Vec<String> = common::REAL_QUESTIONS
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
-            (common::real_snapshot(), q, None)
-        }
-        Some(n) => {
-            let base = common::SynthBase::new(n.parse().expect("a number of facts, or `real`"));
-            let snap = base.load();
-            let q = common::perturbed_questions(&snap, 50, 7)
-                .into_iter()
-                .map(|(q, _)| q)
-                .collect();
-            (snap, q, Some(base))
-        }
-    };
+    let (snap, questions, _base) = common::named_base(args.first().map(String::as_str));
     let want = match mode {
         Some("head") => Wanted::head(MAX_SUGGESTIONS, RELATED_FLOOR),
         _ => wanted(&Hints::default()),

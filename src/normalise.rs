@@ -219,6 +219,19 @@ fn push_folded_ascii(out: &mut String, text: &str) {
     }
 }
 
+/// Pushes CJK character `c`. CJK characters stand alone so that runs are easy to find; spaces
+/// are added around them only where they meet Latin text.
+fn push_cjk(out: &mut String, c: char) {
+    if out
+        .chars()
+        .last()
+        .is_some_and(|p| !is_cjk(p) && p.is_alphanumeric())
+    {
+        out.push(' ');
+    }
+    out.push(c);
+}
+
 fn push_folded(out: &mut String, c: char) {
     if c.is_alphanumeric() {
         if (c as u32) < 0x250 && !c.is_ascii() {
@@ -239,16 +252,7 @@ fn push_folded(out: &mut String, c: char) {
                 }
             }
         } else if is_cjk(c) {
-            // CJK characters stand alone so that runs are easy to find; spaces are added around them
-            // only where they meet Latin text.
-            if out
-                .chars()
-                .last()
-                .is_some_and(|p| !is_cjk(p) && p.is_alphanumeric())
-            {
-                out.push(' ');
-            }
-            out.push(c);
+            push_cjk(out, c);
         } else {
             if out.chars().last().is_some_and(is_cjk) {
                 out.push(' ');
@@ -287,14 +291,7 @@ fn push_lowered(out: &mut String, chars: impl Iterator<Item = char>) {
             continue;
         }
         if is_cjk_letter(c) {
-            if out
-                .chars()
-                .last()
-                .is_some_and(|p| !is_cjk(p) && p.is_alphanumeric())
-            {
-                out.push(' ');
-            }
-            out.push(c);
+            push_cjk(out, c);
             continue;
         }
         if let Some(folded) = latin_folded(c) {

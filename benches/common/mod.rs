@@ -147,6 +147,27 @@ pub const OFF_TOPIC: &[&str] = &[
     "hello, how are you?",
 ];
 
+/// The base an example names on its command line, `real` (or nothing) or a number of synthetic
+/// facts, with the benchmarks' questions for it: the real base's mix, or 50 perturbed questions as
+/// in `benches/matching.rs`. The [`SynthBase`] keeps a synthetic base's directory while it is used.
+pub fn named_base(arg: Option<&str>) -> (Snapshot, Vec<String>, Option<SynthBase>) {
+    match arg {
+        Some("real") | None => {
+            let q = REAL_QUESTIONS.iter().map(|s| s.to_string()).collect();
+            (real_snapshot(), q, None)
+        }
+        Some(n) => {
+            let base = SynthBase::new(n.parse().expect("a number of facts, or `real`"));
+            let snap = base.load();
+            let q = perturbed_questions(&snap, 50, 7)
+                .into_iter()
+                .map(|(q, _)| q)
+                .collect();
+            (snap, q, Some(base))
+        }
+    }
+}
+
 /// `n` questions for a fact base: its own phrasings, most of them perturbed (a word dropped, a typo, two
 /// words swapped), plus about one in ten off-topic. Deterministic for a seed. Each answerable
 /// question carries the id of the fact it came from.
