@@ -1100,11 +1100,32 @@ impl Index {
                     1.0
                 };
         }
+        self.fact_score_of(
+            bp,
+            covered / total,
+            topical,
+            typical / total,
+            penalty,
+            params,
+        )
+    }
+
+    /// [`Index::fact_score`] from the fact's coverage of the question, its evidence (`topical`)
+    /// and its typicality weight over the question's (`typicality`), as [`Index::fact_bounds`]
+    /// finds them too.
+    fn fact_score_of(
+        &self,
+        bp: f32,
+        coverage: f32,
+        topical: f32,
+        typicality: f32,
+        penalty: f32,
+        params: &Params,
+    ) -> f32 {
         let evidence = (topical / (params.min_evidence_share * self.max_idf)).min(1.0);
-        let coverage = covered / total;
         let combined = combine(bp, coverage, params);
         let typicality = if params.typicality_exponent > 0.0 {
-            (typical / total).powf(params.typicality_exponent)
+            typicality.powf(params.typicality_exponent)
         } else {
             1.0
         };
@@ -1549,7 +1570,9 @@ impl Index {
         if bp <= 0.0 || combine(bp, coverage, params) * headroom < level {
             return;
         }
-        let s = self.fact_score(i, bp, q.terms, q.total, q.penalty, params);
+        // `fact_bounds` summed the fact's coverage, evidence and typicality as `fact_score`
+        // does, in the same order: they are exact, not bounds.
+        let s = self.fact_score_of(bp, coverage, topical, typical / q.total, q.penalty, params);
         bar.offer(f, s);
         out.push(Scored { fact: f, score: s });
     }
