@@ -151,6 +151,17 @@ fn prepare_out(out: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
+/// For tests: a synthetic base of `facts` facts written by [`generate`] into a new temporary
+/// directory, which lasts as long as the returned `TempDir`, with the repository's locales.
+#[cfg(test)]
+pub(crate) fn generate_for_test(facts: usize) -> (tempfile::TempDir, Summary) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let s = generate(&Options::new(facts), &root.join("locales"), dir.path())
+        .expect("synthetic base written");
+    (dir, s)
+}
+
 /// Writes a synthetic fact base of `opts.facts` facts into `out/knowledge` and `out/locales`, copying
 /// the `.ftl` files of every locale under `locales_src`. `out` should be empty.
 pub fn generate(opts: &Options, locales_src: &Path, out: &Path) -> Result<Summary> {

@@ -313,14 +313,7 @@ mod tests {
 
     #[test]
     fn the_real_and_synthetic_fact_files_are_read_as_toml_reads_them() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let s = crate::synth::generate(
-            &crate::synth::Options::new(50),
-            &root.join("locales"),
-            dir.path(),
-        )
-        .expect("synthetic base written");
+        let (_dir, s) = crate::synth::generate_for_test(50);
         let synthetic = crate::knowledge::files_with_ext(&s.knowledge, "toml").expect("listed");
         let mut texts = real_files();
         texts.extend(

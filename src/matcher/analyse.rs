@@ -871,13 +871,7 @@ mod tests {
     #[test]
     fn cjk_slots_are_those_of_the_reference() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let s = crate::synth::generate(
-            &crate::synth::Options::new(60),
-            &root.join("locales"),
-            dir.path(),
-        )
-        .expect("synthetic base written");
+        let (_dir, s) = crate::synth::generate_for_test(60);
         let real = crate::knowledge::load_dir(&root.join("knowledge")).expect("the real base");
         let synth = crate::knowledge::load_dir(&s.knowledge).expect("the synthetic base");
         let texts: Vec<&String> = [&real, &synth]
@@ -999,13 +993,7 @@ mod tests {
             assert_eq!(ascii_words(text).collect::<Vec<_>>(), want, "{text:?}");
         }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let s = crate::synth::generate(
-            &crate::synth::Options::new(40),
-            &root.join("locales"),
-            dir.path(),
-        )
-        .expect("synthetic base written");
+        let (_dir, s) = crate::synth::generate_for_test(40);
         let real = crate::knowledge::load_dir(&root.join("knowledge")).expect("the real base");
         let synth = crate::knowledge::load_dir(&s.knowledge).expect("the synthetic base");
         let long = "word ".repeat(3 * MAX_QUERY_TOKENS);

@@ -1097,16 +1097,9 @@ mod tests {
     /// terms with the same ids, hence the same scores.
     #[test]
     fn parallel_analysis_builds_the_sequential_index() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         // Enough facts for every core to take a share.
         let facts = 300;
-        let s = crate::synth::generate(
-            &crate::synth::Options::new(facts),
-            &root.join("locales"),
-            dir.path(),
-        )
-        .expect("synthetic base written");
+        let (_dir, s) = crate::synth::generate_for_test(facts);
         let base = crate::knowledge::load_dir(&s.knowledge).expect("a valid synthetic base");
         let mut one_by_one = IndexBuilder::with_synonyms(base.synonyms.clone());
         for fact in &base.facts {
@@ -1149,14 +1142,7 @@ mod tests {
     /// those of the index, however the facts are split.
     #[test]
     fn fact_tables_joined_from_ranges_are_the_whole() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let s = crate::synth::generate(
-            &crate::synth::Options::new(120),
-            &root.join("locales"),
-            dir.path(),
-        )
-        .expect("synthetic base written");
+        let (_dir, s) = crate::synth::generate_for_test(120);
         let base = crate::knowledge::load_dir(&s.knowledge).expect("a valid synthetic base");
         let index = IndexBuilder::from_facts(&base).build();
         let n = index.facts();
@@ -1240,14 +1226,8 @@ mod tests {
     /// on the real base (keywords used by no phrasing, synonyms) and on a synthetic one.
     #[test]
     fn typicality_from_the_tables_is_the_count() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let s = crate::synth::generate(
-            &crate::synth::Options::new(200),
-            &root.join("locales"),
-            dir.path(),
-        )
-        .expect("synthetic base written");
+        let (_dir, s) = crate::synth::generate_for_test(200);
         for knowledge in [root.join("knowledge"), s.knowledge.clone()] {
             let base = crate::knowledge::load_dir(&knowledge).expect("a valid base");
             let index = IndexBuilder::from_facts(&base).build();

@@ -1870,14 +1870,7 @@ mod tests {
     /// the full one, with any number of seeds.
     #[test]
     fn score_top_is_exact_on_a_synthetic_base() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let s = crate::synth::generate(
-            &crate::synth::Options::new(300),
-            &root.join("locales"),
-            dir.path(),
-        )
-        .expect("synthetic base written");
+        let (_dir, s) = crate::synth::generate_for_test(300);
         let snap = Snapshot::load(&s.knowledge, &s.locales).expect("a valid synthetic base");
         let mut checked = 0;
         for (n, fact) in snap.facts.facts.iter().enumerate().step_by(7) {
