@@ -3,6 +3,9 @@
 use clap::Parser;
 use std::process::ExitCode;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // attache.toml fills in the environment before clap reads it: defaults < file < env < flags.
     let args: Vec<String> = std::env::args().collect();
