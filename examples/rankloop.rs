@@ -2,7 +2,8 @@
 //! does not disturb: `perf stat -e instructions:u` (or callgrind) of `rankloop BASE REPS` minus
 //! that of `rankloop BASE 0`, divided by `REPS` and the number of questions, is the cost of one
 //! `rank()`. BASE is `real` (the shipped base and the benchmarks' mix) or a number of synthetic
-//! facts (50 perturbed questions, as in `benches/matching.rs`).
+//! facts (50 perturbed questions, as in `benches/matching.rs`). A third argument keeps only the
+//! questions that contain it, to profile one slow question: `rankloop 10000 20 安全在長`.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -15,7 +16,10 @@ fn main() {
     let reps: usize = args
         .get(1)
         .map_or(10, |r| r.parse().expect("a number of repetitions"));
-    let (snap, questions, _base) = common::named_base(args.first().map(String::as_str));
+    let (snap, mut questions, _base) = common::named_base(args.first().map(String::as_str));
+    if let Some(only) = args.get(2) {
+        questions.retain(|q| q.contains(only.as_str()));
+    }
     let t = std::time::Instant::now();
     for _ in 0..reps {
         for q in &questions {

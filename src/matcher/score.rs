@@ -164,21 +164,8 @@ struct Scratch {
     any: Vec<u64>,
     /// See `any`.
     seen: Vec<u64>,
-    /// Per fact, the similarity with which the current question term reaches it.
-    fact_current: Vec<f32>,
-    /// Per fact, the weight of the question its vocabulary covers (in [`Index::score_top`], of
-    /// the terms walked so far, an upper bound).
-    covered: Vec<f32>,
-    /// Per fact, the same counting question words at [`QUESTION_EVIDENCE_SHARE`].
-    topical: Vec<f32>,
-    /// Per fact, in [`Index::score_top`], an upper bound of its typicality weight
-    /// ([`Index::fact_score`]'s `typical`) from the terms walked so far.
-    typical: Vec<f32>,
-    /// Per fact, in [`Index::score_top`], which of the question's first 64 terms the terms walked
-    /// so far reach it through: a question term reached again through another index term adds
-    /// only what its similarity can exceed its least one.
-    qmask: Vec<u64>,
-    fact_seen: Vec<bool>,
+    /// Per fact, what the walk gathers (see [`FactWalk`]).
+    walk: Vec<FactWalk>,
     /// The facts the question reaches, in the order first reached.
     fact_touched: Vec<u32>,
     /// The facts the current question term reaches (in [`Index::score_top`], those first reached
@@ -211,13 +198,8 @@ impl Scratch {
             self.reach.resize(terms, 0.0);
             self.entry.resize(terms, 0);
         }
-        if self.covered.len() < facts {
-            self.fact_current.resize(facts, 0.0);
-            self.covered.resize(facts, 0.0);
-            self.topical.resize(facts, 0.0);
-            self.typical.resize(facts, 0.0);
-            self.qmask.resize(facts, 0);
-            self.fact_seen.resize(facts, false);
+        if self.walk.len() < facts {
+            self.walk.resize(facts, FactWalk::default());
         }
         if self.qmax.len() < qterms {
             self.qmax.resize(qterms, 0.0);
@@ -225,6 +207,30 @@ impl Scratch {
             self.qmin.resize(qterms, 0.0);
         }
     }
+}
+
+/// What walking the question's postings gathers for one fact. One record per fact, not an array
+/// per field: a posting walked reads and writes all of them, and at 10,000 facts six arrays meant
+/// six cache lines per posting.
+#[derive(Clone, Copy, Default)]
+struct FactWalk {
+    /// Which of the question's first 64 terms the terms walked so far reach it through (in
+    /// [`Index::score_top`]): a question term reached again through another index term adds only
+    /// what its similarity can exceed its least one.
+    qmask: u64,
+    /// The weight of the question its vocabulary covers (in [`Index::score_top`], of the terms
+    /// walked so far, an upper bound).
+    covered: f32,
+    /// The same counting question words at [`QUESTION_EVIDENCE_SHARE`].
+    topical: f32,
+    /// In [`Index::score_top`], an upper bound of its typicality weight ([`Index::fact_score`]'s
+    /// `typical`) from the terms walked so far.
+    typical: f32,
+    /// The similarity with which the current question term reaches it ([`Index::touch_facts`]);
+    /// in [`Index::score_top`], 1 while it waits in `this_term` to be bounded.
+    current: f32,
+    /// Reached by the question already (in [`Index::score_top`]: bounded already).
+    seen: bool,
 }
 
 thread_local! {
@@ -849,12 +855,7 @@ impl Index {
                 Some(top) => self.rank_top(&query, sc, top),
             };
             for &f in &sc.fact_touched {
-                let i = f as usize;
-                sc.covered[i] = 0.0;
-                sc.topical[i] = 0.0;
-                sc.typical[i] = 0.0;
-                sc.qmask[i] = 0;
-                sc.fact_seen[i] = false;
+                sc.walk[f as usize] = FactWalk::default();
             }
             sc.fact_touched.clear();
             for e in &sc.entries {
@@ -867,7 +868,7 @@ impl Index {
     }
 
     /// Each fact's coverage of the question and its evidence, accumulated term-at-a-time from the
-    /// facts' postings (a fraction of the phrasings' postings) into `sc.covered` and `sc.topical`,
+    /// facts' postings (a fraction of the phrasings' postings) into `sc.walk`,
     /// summed in question order as [`Index::fact_score`] sums them; the facts reached go to
     /// `sc.fact_touched`. With them, a fact's score is bounded before any phrasing is looked at,
     /// and a fact that shares only "when" with the question is ruled out.
@@ -875,7 +876,7 @@ impl Index {
         for q in qterms {
             for &(id, sim) in &q.candidates {
                 for &f in &self.fact_postings[id as usize] {
-                    let c = &mut sc.fact_current[f as usize];
+                    let c = &mut sc.walk[f as usize].current;
                     if *c == 0.0 {
                         sc.this_term.push(f);
                     }
@@ -888,14 +889,14 @@ impl Index {
                 1.0
             };
             for &f in &sc.this_term {
-                let i = f as usize;
-                if !sc.fact_seen[i] {
-                    sc.fact_seen[i] = true;
+                let w = &mut sc.walk[f as usize];
+                if !w.seen {
+                    w.seen = true;
                     sc.fact_touched.push(f);
                 }
-                sc.covered[i] += q.weight * sc.fact_current[i];
-                sc.topical[i] += q.weight * sc.fact_current[i] * evidence_share;
-                sc.fact_current[i] = 0.0;
+                w.covered += q.weight * w.current;
+                w.topical += q.weight * w.current * evidence_share;
+                w.current = 0.0;
             }
             sc.this_term.clear();
         }
@@ -1215,38 +1216,38 @@ impl Index {
                 let typ = &self.typicality[t as usize];
                 let mut j = 0;
                 for &f in &self.fact_postings[t as usize] {
-                    let i = f as usize;
-                    if sc.fact_seen[i] {
+                    let w = &mut sc.walk[f as usize];
+                    if w.seen {
                         continue;
                     }
-                    if sc.fact_current[i] == 0.0 {
-                        sc.fact_current[i] = 1.0;
+                    if w.current == 0.0 {
+                        w.current = 1.0;
                         fresh.push(f);
                     }
-                    let seen = sc.qmask[i] & mask;
-                    let (w, e) = if seen == 0 {
+                    let seen = w.qmask & mask;
+                    let (add_w, add_e) = if seen == 0 {
                         (fresh_w, fresh_e)
                     } else if seen == mask {
                         (again_w, again_e)
                     } else {
-                        let (mut w, mut e) = (0f32, 0f32);
+                        let (mut add_w, mut add_e) = (0f32, 0f32);
                         for &(bit, full, again, share) in &each {
-                            let add = if sc.qmask[i] & bit != 0 { again } else { full };
-                            w += add;
-                            e += add * share;
+                            let add = if w.qmask & bit != 0 { again } else { full };
+                            add_w += add;
+                            add_e += add * share;
                         }
-                        (w, e)
+                        (add_w, add_e)
                     };
-                    sc.qmask[i] |= mask;
-                    sc.covered[i] += w;
-                    sc.topical[i] += e;
+                    w.qmask |= mask;
+                    w.covered += add_w;
+                    w.topical += add_e;
                     // Typicality: the term's for this fact (0 if only a keyword uses it) times
                     // the whole weight of the question terms reaching it, with no discount.
                     while j < typ.len() && typ[j].0 < f {
                         j += 1;
                     }
                     if j < typ.len() && typ[j].0 == f {
-                        sc.typical[i] += fresh_w * typ[j].1;
+                        w.typical += fresh_w * typ[j].1;
                     }
                 }
                 sc.walk_entries = each;
@@ -1258,23 +1259,24 @@ impl Index {
             let level = bar.level() * (1.0 - BOUND_MARGIN);
             bounds.clear();
             for &f in &fresh {
-                let i = f as usize;
-                sc.fact_seen[i] = true;
-                sc.fact_current[i] = 0.0;
+                let w = &mut sc.walk[f as usize];
+                w.seen = true;
+                w.current = 0.0;
+                let w = *w;
                 sc.fact_touched.push(f);
                 let (mut less, mut less_topical) = (0f32, 0f32);
-                let mut m = sc.qmask[i];
+                let mut m = w.qmask;
                 while m != 0 {
                     let (d, e) = sc.rest_disc[m.trailing_zeros() as usize];
                     m &= m - 1;
                     less += d;
                     less_topical += e;
                 }
-                let covered = (sc.covered[i] + rest_covered - less).max(0.0);
+                let covered = (w.covered + rest_covered - less).max(0.0);
                 // Typicality is at most 1 for each question term: the typicality weight is at
                 // most the coverage.
-                let typical = (sc.typical[i] + rest_covered).min(covered);
-                let topical = sc.topical[i] + rest_topical - less_topical;
+                let typical = (w.typical + rest_covered).min(covered);
+                let topical = w.topical + rest_topical - less_topical;
                 if level > 0.0 && self.rough_upper(q, covered / q.total, topical, typical) < level {
                     continue;
                 }
