@@ -70,7 +70,7 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub type TermId = u32;
 
 /// A slot of a phrasing: its weight, and where the terms that cover it (with how fully) are in
-/// the index's array of every slot's terms (`Index::slot_terms` reads them).
+/// the index's array of every slot's terms (`Index::slots_with_terms` reads them).
 ///
 /// Every slot of every phrasing lives in one array of the index, and their terms in another: a
 /// `Vec` of terms per slot and of slots per phrasing was about 3 million small allocations for
@@ -286,10 +286,27 @@ impl Index {
         p.slots_in(&self.slots)
     }
 
-    /// The terms covering slot `s`, with their cover (1.0 for the word or pair itself), in the
-    /// order analysis gave them.
-    pub(crate) fn slot_terms(&self, s: &PhrasingSlot) -> &[(TermId, f32)] {
-        s.terms_in(&self.slot_terms)
+    /// The slots of phrasing `p`, in order, each with the terms covering it and their cover (1.0
+    /// for the word or pair itself), in the order analysis gave them. A phrasing's slots' terms
+    /// follow one another: each slot's are cut from the rest of them, one bounds check a slot
+    /// where indexing `slot_terms` by each slot's range makes two.
+    pub(crate) fn slots_with_terms<'a>(
+        &'a self,
+        p: &Phrasing,
+    ) -> impl Iterator<Item = (&'a PhrasingSlot, &'a [(TermId, f32)])> + 'a {
+        let slots = self.slots_of(p);
+        let mut rest: &[(TermId, f32)] = match (slots.first(), slots.last()) {
+            (Some(first), Some(last)) => {
+                &self.slot_terms[first.terms_start as usize
+                    ..last.terms_start as usize + usize::from(last.terms_len)]
+            }
+            _ => &[],
+        };
+        slots.iter().map(move |s| {
+            let (own, after) = rest.split_at(usize::from(s.terms_len));
+            rest = after;
+            (s, own)
+        })
     }
 
     /// The term id of a key, exactly.
@@ -1566,11 +1583,12 @@ mod tests {
                         assert_eq!(phrasing.slots_start, next_slot, "{text}");
                         next_slot = phrasing.slots_end;
                         let analysed = analyse(text, lang, &base.synonyms);
-                        let slots = index.slots_of(phrasing);
+                        let slots: Vec<_> = index.slots_with_terms(phrasing).collect();
                         assert_eq!(slots.len(), analysed.len(), "{text}");
+                        assert_eq!(index.slots_of(phrasing).len(), slots.len(), "{text}");
                         let mut weights = Vec::new();
                         let mut terms: Vec<TermId> = Vec::new();
-                        for (slot, want) in slots.iter().zip(&analysed) {
+                        for (&(slot, slot_terms), want) in slots.iter().zip(&analysed) {
                             assert_eq!(slot.terms_start, next_term, "{text}");
                             next_term += u32::from(slot.terms_len);
                             let want_terms: Vec<(TermId, f32)> = want
@@ -1578,7 +1596,8 @@ mod tests {
                                 .iter()
                                 .map(|(k, c)| (index.term(k).expect("an indexed key"), *c))
                                 .collect();
-                            assert_eq!(index.slot_terms(slot), &want_terms[..], "{text}");
+                            assert_eq!(slot_terms, &want_terms[..], "{text}");
+                            assert_eq!(slot.terms_in(&index.slot_terms), slot_terms, "{text}");
                             assert_eq!(slot.question, want.question, "{text}");
                             let boost = if want.question {
                                 QUESTION_WORD_BOOST
