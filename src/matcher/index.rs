@@ -97,7 +97,7 @@ impl PhrasingSlot {
 }
 
 /// One phrasing of one fact: its slots are a range of the index's array of every phrasing's slots
-/// (see [`PhrasingSlot`]; `Index::slots_of` reads them). 20 bytes.
+/// (see `PhrasingSlot`; `Index::slots_of` reads them). 20 bytes.
 ///
 /// Its distinct terms are not kept: the per-fact tables (`Index::fact_bits`) say which phrasings
 /// use a term, and are made from a list of each phrasing's terms dropped once they are.
