@@ -67,8 +67,27 @@ pub fn par_ranges_min<R: Send>(
     })
 }
 
-/// [`par_map`] for owned items, each moved into `f` (the index builder hands each phrasing's
-/// slots on to the index without copying them).
+/// Calls `f` on every item of `items` in place, contiguous chunks on every core (none shorter
+/// than [`PARALLEL_MIN_ITEMS`] unless there is only one): for independent updates of a large
+/// array without making a new one (the index builder weighs each of its slots).
+pub fn par_for_each_mut<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(items.len() / PARALLEL_MIN_ITEMS).max(1);
+    if threads <= 1 {
+        items.iter_mut().for_each(f);
+        return;
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        for c in items.chunks_mut(chunk) {
+            s.spawn(move || c.iter_mut().for_each(f));
+        }
+    });
+}
+
+/// [`par_map`] for owned items, each moved into `f` (the index builder sorts each fact's terms
+/// in their own `Vec`, without copying them).
 pub fn par_map_owned<T: Send, R: Send>(mut items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = cores.min(items.len() / PARALLEL_MIN_ITEMS).max(1);

@@ -69,30 +69,110 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// Index of a term in the vocabulary.
 pub type TermId = u32;
 
-/// A slot of a phrasing: its weight and the terms that cover it, with how fully.
-#[derive(Debug, Clone)]
+/// A slot of a phrasing: its weight, and where the terms that cover it (with how fully) are in
+/// the index's array of every slot's terms (`Index::slots_with_terms` reads them).
+///
+/// Every slot of every phrasing lives in one array of the index, and their terms in another: a
+/// `Vec` of terms per slot and of slots per phrasing was about 3 million small allocations for
+/// 10,000 facts, most of the time and memory of loading them. 12 bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PhrasingSlot {
     /// IDF weight of the slot.
     pub weight: f32,
+    /// Its first term in `Index::slot_terms`.
+    pub(crate) terms_start: u32,
+    /// Its number of terms: a word's stem, its synonym group and other stems, or a CJK character
+    /// and the pairs around it, never more than a handful.
+    pub(crate) terms_len: u16,
     /// A question word.
     pub question: bool,
-    /// Terms covering it, with their cover (1.0 for the word or pair itself).
-    pub terms: Vec<(TermId, f32)>,
 }
 
-/// One phrasing of one fact, as slots.
-#[derive(Debug, Clone)]
+impl PhrasingSlot {
+    /// The slot's terms among every slot's terms (`Index::slot_terms`).
+    fn terms_in<'a>(&self, all: &'a [(TermId, f32)]) -> &'a [(TermId, f32)] {
+        let start = self.terms_start as usize;
+        &all[start..start + usize::from(self.terms_len)]
+    }
+}
+
+/// One phrasing of one fact: its slots are a range of the index's array of every phrasing's slots
+/// (see `PhrasingSlot`; `Index::slots_of` reads them). 20 bytes.
+///
+/// Its distinct terms are not kept: the per-fact tables (`Index::fact_bits`) say which phrasings
+/// use a term, and are made from a list of each phrasing's terms dropped once they are.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Phrasing {
     /// Index of the fact in the fact base.
     pub fact: u32,
-    /// The language it is written in.
-    pub lang: Lang,
-    /// Its slots.
-    pub slots: Vec<PhrasingSlot>,
-    /// Every term of its slots, sorted, for membership tests.
-    pub terms: Vec<TermId>,
     /// The sum of its slot weights.
     pub weight: f32,
+    /// Its slots: `Index::slots[slots_start..slots_end]`, in the order of the text.
+    pub(crate) slots_start: u32,
+    /// See `slots_start`.
+    pub(crate) slots_end: u32,
+    /// The language it is written in.
+    pub lang: Lang,
+}
+
+impl Phrasing {
+    /// Its slots among every phrasing's slots (`Index::slots`).
+    fn slots_in<'a>(&self, all: &'a [PhrasingSlot]) -> &'a [PhrasingSlot] {
+        &all[self.slots_start as usize..self.slots_end as usize]
+    }
+}
+
+/// The distinct terms of each phrasing, sorted: those of phrasing `p` are
+/// `terms[ends[p - 1]..ends[p]]` (from 0 for the first). Made while building the index for its
+/// per-fact tables, then dropped: nothing reads them while scoring.
+#[derive(Debug, PartialEq)]
+struct PhrasingTerms {
+    ends: Vec<u32>,
+    terms: Vec<TermId>,
+}
+
+impl PhrasingTerms {
+    /// The terms of every phrasing of `phrasings` (whose slots are in `slots`, their terms in
+    /// `slot_terms`), made for ranges of phrasings on every core and joined.
+    fn new(phrasings: &[Phrasing], slots: &[PhrasingSlot], slot_terms: &[(TermId, f32)]) -> Self {
+        let parts = crate::knowledge::par_ranges(phrasings.len(), |range| {
+            let mut part = PhrasingTerms {
+                ends: Vec::with_capacity(range.len()),
+                terms: Vec::new(),
+            };
+            // One phrasing's terms, sorted and deduplicated here: no `Vec` per phrasing.
+            let mut own: Vec<TermId> = Vec::new();
+            for p in &phrasings[range] {
+                own.clear();
+                own.extend(
+                    p.slots_in(slots)
+                        .iter()
+                        .flat_map(|s| s.terms_in(slot_terms).iter().map(|&(id, _)| id)),
+                );
+                own.sort_unstable();
+                own.dedup();
+                part.terms.extend_from_slice(&own);
+                part.ends.push(part.terms.len() as u32);
+            }
+            part
+        });
+        let mut all = PhrasingTerms {
+            ends: Vec::with_capacity(phrasings.len()),
+            terms: Vec::with_capacity(parts.iter().map(|p| p.terms.len()).sum()),
+        };
+        for part in parts {
+            let at = all.terms.len() as u32;
+            all.ends.extend(part.ends.iter().map(|e| e + at));
+            all.terms.extend(part.terms);
+        }
+        all
+    }
+
+    /// The terms of phrasing number `p`.
+    fn of(&self, p: usize) -> &[TermId] {
+        let start = p.checked_sub(1).map_or(0, |q| self.ends[q] as usize);
+        &self.terms[start..self.ends[p] as usize]
+    }
 }
 
 /// Words of this many characters or more get typo tolerance of one edit.
@@ -133,6 +213,11 @@ pub struct Index {
     /// Every word the deletion index knows, as written (stems and raw forms), with its term.
     pub(crate) words: Vec<(String, TermId)>,
     pub(crate) phrasings: Vec<Phrasing>,
+    /// The slots of every phrasing, phrasing after phrasing (see [`PhrasingSlot`]).
+    pub(crate) slots: Vec<PhrasingSlot>,
+    /// The terms of every slot, slot after slot, with their cover (1.0 for the word or pair
+    /// itself), in the order analysis gave them: the first decides the slot's weight.
+    pub(crate) slot_terms: Vec<(TermId, f32)>,
     /// The phrasings of each fact, by fact: those of fact `f` are
     /// `fact_phrasing_ids[fact_phrasing_start[f]..fact_phrasing_start[f + 1]]`, in phrasing order.
     /// The scorer visits the phrasings of the facts that can still make the answer, and no others.
@@ -194,6 +279,34 @@ impl Index {
             self.fact_phrasing_start[f + 1] as usize,
         );
         &self.fact_phrasing_ids[from..to]
+    }
+
+    /// The slots of phrasing `p`, in the order of its text.
+    pub(crate) fn slots_of(&self, p: &Phrasing) -> &[PhrasingSlot] {
+        p.slots_in(&self.slots)
+    }
+
+    /// The slots of phrasing `p`, in order, each with the terms covering it and their cover (1.0
+    /// for the word or pair itself), in the order analysis gave them. A phrasing's slots' terms
+    /// follow one another: each slot's are cut from the rest of them, one bounds check a slot
+    /// where indexing `slot_terms` by each slot's range makes two.
+    pub(crate) fn slots_with_terms<'a>(
+        &'a self,
+        p: &Phrasing,
+    ) -> impl Iterator<Item = (&'a PhrasingSlot, &'a [(TermId, f32)])> + 'a {
+        let slots = self.slots_of(p);
+        let mut rest: &[(TermId, f32)] = match (slots.first(), slots.last()) {
+            (Some(first), Some(last)) => {
+                &self.slot_terms[first.terms_start as usize
+                    ..last.terms_start as usize + usize::from(last.terms_len)]
+            }
+            _ => &[],
+        };
+        slots.iter().map(move |s| {
+            let (own, after) = rest.split_at(usize::from(s.terms_len));
+            rest = after;
+            (s, own)
+        })
     }
 
     /// The term id of a key, exactly.
@@ -300,11 +413,64 @@ pub(super) fn for_each_deletion(word: &str, edits: usize, f: &mut impl FnMut(&st
     go(word, &bounds, 0, edits, &mut cut, &mut buf, f);
 }
 
-/// A slot as the builder holds it: its weight factor and its terms with their cover.
-type BuiltSlot = (f32, Vec<(TermId, f32)>);
+/// A phrasing as the builder holds it: its fact, its language and the end of its slots in
+/// [`FlatPhrasings::slots`] (they start where the previous phrasing's end).
+type BuiltPhrasing = (u32, Lang, u32);
 
-/// A phrasing as the builder holds it: its fact, language and slots.
-type BuiltPhrasing = (u32, Lang, Vec<BuiltSlot>);
+/// Phrasings as the builder holds them: flat, as the [`Index`] will (no `Vec` per phrasing or
+/// slot), the slots not yet weighed (that needs every fact's terms).
+#[derive(Debug, Default)]
+struct FlatPhrasings {
+    phrasings: Vec<BuiltPhrasing>,
+    /// The slots of every phrasing, in order, their weights 0.
+    slots: Vec<PhrasingSlot>,
+    /// The terms of every slot, in order, with their cover.
+    slot_terms: Vec<(TermId, f32)>,
+}
+
+impl FlatPhrasings {
+    /// Starts a slot whose terms are the next `slot_terms` pushed.
+    fn slot_start(&self) -> usize {
+        self.slot_terms.len()
+    }
+
+    /// Ends the slot started at `start` (see [`FlatPhrasings::slot_start`]).
+    fn end_slot(&mut self, start: usize, question: bool) {
+        let len = u16::try_from(self.slot_terms.len() - start)
+            .expect("a slot has a handful of terms, not 65,536");
+        self.slots.push(PhrasingSlot {
+            weight: 0.0,
+            terms_start: start as u32,
+            terms_len: len,
+            question,
+        });
+    }
+
+    /// Ends a phrasing of fact `fact` in `lang` made of the slots since the previous one's.
+    fn end_phrasing(&mut self, fact: u32, lang: Lang) {
+        self.phrasings.push((fact, lang, self.slots.len() as u32));
+    }
+
+    /// Appends `other`'s phrasings after these (moved, not copied, if there are none yet).
+    fn append(&mut self, other: FlatPhrasings) {
+        if self.phrasings.is_empty() && self.slots.is_empty() && self.slot_terms.is_empty() {
+            *self = other;
+            return;
+        }
+        let (slots, terms) = (self.slots.len() as u32, self.slot_terms.len() as u32);
+        self.phrasings.extend(
+            other
+                .phrasings
+                .into_iter()
+                .map(|(fact, lang, end)| (fact, lang, end + slots)),
+        );
+        self.slots.extend(other.slots.into_iter().map(|mut s| {
+            s.terms_start += terms;
+            s
+        }));
+        self.slot_terms.extend(other.slot_terms);
+    }
+}
 
 /// The Latin-script languages a keyword is read in (it has no language of its own).
 const KEYWORD_LANGS: [Lang; 4] = [Lang::En, Lang::Es, Lang::Fr, Lang::De];
@@ -392,8 +558,13 @@ impl LocalPart {
         resolved: &[TermId],
         first_fact: u32,
         n_terms: usize,
-    ) -> (Vec<BuiltPhrasing>, Vec<Vec<TermId>>) {
-        let mut phrasings = Vec::new();
+    ) -> (FlatPhrasings, Vec<Vec<TermId>>) {
+        // Sized for every entry's slots and keys, keywords' included (a few more than needed).
+        let mut out = FlatPhrasings {
+            phrasings: Vec::new(),
+            slots: Vec::with_capacity(self.slots.len()),
+            slot_terms: Vec::with_capacity(self.keys.len()),
+        };
         let mut fact_terms = Vec::with_capacity(self.fact_ends.len());
         let (mut entry, mut slot, mut key) = (0usize, 0usize, 0usize);
         // By term, the last fact (of this share) that listed it: each fact's terms are listed
@@ -408,31 +579,33 @@ impl LocalPart {
                     .entries
                     .get(entry + 1)
                     .map_or(self.slots.len(), |e| e.1 as usize);
-                let mut built = Vec::with_capacity(slots_end - slot);
                 while slot < slots_end {
                     let (question, keys_end) = self.slots[slot];
-                    let ids: Vec<(TermId, f32)> = self.keys[key..keys_end as usize]
-                        .iter()
-                        .map(|&(local, cover)| (resolved[local as usize], cover))
-                        .collect();
-                    for &(id, _) in &ids {
+                    let start = out.slot_start();
+                    for &(local, cover) in &self.keys[key..keys_end as usize] {
+                        let id = resolved[local as usize];
                         if std::mem::replace(&mut listed[id as usize], f as u32) != f as u32 {
                             terms.push(id);
                         }
+                        // A keyword's reading adds to its fact's terms only.
+                        if lang.is_some() {
+                            out.slot_terms.push((id, cover));
+                        }
                     }
-                    let boost = if question { QUESTION_WORD_BOOST } else { 1.0 };
-                    built.push((boost, ids));
+                    if lang.is_some() {
+                        out.end_slot(start, question);
+                    }
                     key = keys_end as usize;
                     slot += 1;
                 }
                 if let Some(lang) = lang {
-                    phrasings.push((first_fact + f as u32, lang, built));
+                    out.end_phrasing(first_fact + f as u32, lang);
                 }
                 entry += 1;
             }
             fact_terms.push(terms);
         }
-        (phrasings, fact_terms)
+        (out, fact_terms)
     }
 }
 
@@ -485,7 +658,7 @@ pub struct IndexBuilder {
     langs: Vec<u8>,
     fact_ids: Vec<String>,
     fact_terms: Vec<Vec<TermId>>,
-    phrasings: Vec<BuiltPhrasing>,
+    phrasings: FlatPhrasings,
     synonyms: Synonyms,
 }
 
@@ -574,7 +747,7 @@ impl IndexBuilder {
         }
         let mut fact = 0;
         for (phrasings, fact_terms) in built.into_iter().flatten() {
-            b.phrasings.extend(phrasings);
+            b.phrasings.append(phrasings);
             for terms in fact_terms {
                 b.fact_terms[fact] = terms;
                 fact += 1;
@@ -642,21 +815,24 @@ impl IndexBuilder {
         id
     }
 
-    /// Interns the slots' keys; returns each slot's weight factor (question words boosted) and terms.
-    fn add_slots(&mut self, slots: &[Slot], lang: Option<Lang>) -> Vec<BuiltSlot> {
-        let mut out = Vec::with_capacity(slots.len());
+    /// Interns the slots' keys and appends the slots to `phrasings` (unweighed), their terms to
+    /// its `slot_terms`; the caller ends the phrasing, or drops them (a keyword's).
+    fn add_slots(&mut self, slots: &[Slot], lang: Option<Lang>) {
         for slot in slots {
-            let mut terms = Vec::with_capacity(slot.keys.len());
+            let start = self.phrasings.slot_start();
             for (key, cover) in &slot.keys {
                 // Single CJK characters and pairs are interned with the slot's class so that their
                 // weight follows it.
                 let id = self.intern(key, slot.class, lang);
-                terms.push((id, *cover));
+                self.phrasings.slot_terms.push((id, *cover));
             }
             if slot.class == Class::Word {
                 // The word as written leads to the same term as its stem, so that a question stemmed
                 // in another language still finds it.
-                let stem_id = terms.last().map(|t| t.0).expect("a word slot has a key");
+                let stem_id = self.phrasings.slot_terms[start..]
+                    .last()
+                    .map(|t| t.0)
+                    .expect("a word slot has a key");
                 let raw_id = match self.vocab.get(slot.raw.as_str()) {
                     Some(&id) => id,
                     None => {
@@ -668,14 +844,8 @@ impl IndexBuilder {
                     self.langs[raw_id as usize] |= l.bit();
                 }
             }
-            let boost = if slot.question {
-                QUESTION_WORD_BOOST
-            } else {
-                1.0
-            };
-            out.push((boost, terms));
+            self.phrasings.end_slot(start, slot.question);
         }
-        out
     }
 
     /// Adds a phrasing of fact `fact` written in `lang`.
@@ -686,10 +856,11 @@ impl IndexBuilder {
 
     /// Adds a phrasing already analysed with [`analyse`].
     fn add_analysed(&mut self, fact: u32, lang: Lang, slots: &[Slot]) {
-        let slots = self.add_slots(slots, Some(lang));
+        let start = self.phrasings.slot_terms.len();
+        self.add_slots(slots, Some(lang));
         self.fact_terms[fact as usize]
-            .extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
-        self.phrasings.push((fact, lang, slots));
+            .extend(self.phrasings.slot_terms[start..].iter().map(|&(id, _)| id));
+        self.phrasings.end_phrasing(fact, lang);
     }
 
     /// Adds a keyword of fact `fact`: it joins the fact's vocabulary (not a phrasing of its own),
@@ -700,8 +871,12 @@ impl IndexBuilder {
         let folded = crate::normalise::fold(text);
         for lang in KEYWORD_LANGS {
             let slots = analyse_folded(&folded, lang, &self.synonyms);
-            let slots = self.add_slots(&slots, None);
-            ids.extend(slots.iter().flat_map(|(_, t)| t.iter().map(|&(id, _)| id)));
+            // Added as a phrasing's slots are, then taken back: only their terms are kept.
+            let (slot, term) = (self.phrasings.slots.len(), self.phrasings.slot_terms.len());
+            self.add_slots(&slots, None);
+            ids.extend(self.phrasings.slot_terms[term..].iter().map(|&(id, _)| id));
+            self.phrasings.slots.truncate(slot);
+            self.phrasings.slot_terms.truncate(term);
         }
         self.fact_terms[fact as usize].extend(ids);
     }
@@ -730,35 +905,32 @@ impl IndexBuilder {
                 (1.0 + n_facts / df).ln() * key_factor(&self.keys[t])
             })
             .collect();
-        // Independent per phrasing (sorting its terms, weighing its slots): on every core.
-        let idf_ref = &idf;
-        let phrasings = crate::knowledge::par_map_owned(
-            std::mem::take(&mut self.phrasings),
-            |(fact, lang, slots)| {
-                let mut terms: Vec<TermId> = slots
+        // Each slot weighed, in place: independent per slot, so on every core.
+        let FlatPhrasings {
+            phrasings: built,
+            mut slots,
+            slot_terms,
+        } = std::mem::take(&mut self.phrasings);
+        crate::knowledge::par_for_each_mut(&mut slots, |s| {
+            let boost = if s.question { QUESTION_WORD_BOOST } else { 1.0 };
+            s.weight = slot_weight(&idf, boost, s.terms_in(&slot_terms));
+        });
+        // Each phrasing's weight: the sum of its slots', slot after slot as the scorer adds them.
+        let mut phrasings = Vec::with_capacity(built.len());
+        let mut slots_start = 0;
+        for (fact, lang, slots_end) in built {
+            phrasings.push(Phrasing {
+                fact,
+                weight: slots[slots_start as usize..slots_end as usize]
                     .iter()
-                    .flat_map(|(_, t)| t.iter().map(|&(id, _)| id))
-                    .collect();
-                terms.sort_unstable();
-                terms.dedup();
-                let slots: Vec<PhrasingSlot> = slots
-                    .into_iter()
-                    .map(|(boost, terms)| PhrasingSlot {
-                        weight: slot_weight(idf_ref, boost, &terms),
-                        question: boost > 1.0,
-                        terms,
-                    })
-                    .collect();
-                let weight = slots.iter().map(|s| s.weight).sum();
-                Phrasing {
-                    fact,
-                    lang,
-                    slots,
-                    terms,
-                    weight,
-                }
-            },
-        );
+                    .map(|s| s.weight)
+                    .sum(),
+                slots_start,
+                slots_end,
+                lang,
+            });
+            slots_start = slots_end;
+        }
         // Phrasings grouped by fact (a counting sort: stable, so each fact's stay in order).
         let mut fact_phrasing_start = vec![0u32; self.fact_ids.len() + 1];
         for p in &phrasings {
@@ -784,7 +956,7 @@ impl IndexBuilder {
             &fact_terms_in,
             &fact_phrasing_start,
             &fact_phrasing_ids,
-            &phrasings,
+            &PhrasingTerms::new(&phrasings, &slots, &slot_terms),
             n_terms,
         );
         drop(fact_terms_in);
@@ -836,6 +1008,8 @@ impl IndexBuilder {
             delete_words,
             words,
             phrasings,
+            slots,
+            slot_terms,
             fact_phrasing_start,
             fact_phrasing_ids,
             fact_term_start,
@@ -869,7 +1043,7 @@ impl FactTables {
         fact_terms: &[Vec<TermId>],
         phrasing_start: &[u32],
         phrasing_ids: &[u32],
-        phrasings: &[Phrasing],
+        phrasing_terms: &PhrasingTerms,
         n_terms: usize,
     ) -> Self {
         let parts = crate::knowledge::par_ranges(fact_terms.len(), |range| {
@@ -878,7 +1052,7 @@ impl FactTables {
                 fact_terms,
                 phrasing_start,
                 phrasing_ids,
-                phrasings,
+                phrasing_terms,
                 n_terms,
             )
         });
@@ -892,7 +1066,7 @@ impl FactTables {
         fact_terms: &[Vec<TermId>],
         phrasing_start: &[u32],
         phrasing_ids: &[u32],
-        phrasings: &[Phrasing],
+        phrasing_terms: &PhrasingTerms,
         n_terms: usize,
     ) -> Self {
         let mut t = FactTables {
@@ -918,7 +1092,7 @@ impl FactTables {
             t.bits.resize(base + terms.len() * words, 0u64);
             t.counts.resize(counts + terms.len(), 0);
             for (local, &p) in ids.iter().enumerate() {
-                for &term in &phrasings[p as usize].terms {
+                for &term in phrasing_terms.of(p as usize) {
                     let k = place[term as usize] as usize;
                     debug_assert_eq!(terms[k], term, "a term of the fact");
                     t.bits[base + k * words + local / 64] |= 1u64 << (local % 64);
@@ -1127,6 +1301,31 @@ mod tests {
         assert_eq!(parallel.fact_typ, one_by_one.fact_typ);
         assert_eq!(parallel.fact_bits, one_by_one.fact_bits);
         assert_eq!(parallel.words, one_by_one.words);
+        // The same phrasings, slots and slot terms, weights bit for bit (`PartialEq` on floats
+        // would take -0.0 for 0.0).
+        let slot_bits = |i: &Index| -> Vec<(u32, u32, u16, bool)> {
+            i.slots
+                .iter()
+                .map(|s| (s.weight.to_bits(), s.terms_start, s.terms_len, s.question))
+                .collect()
+        };
+        let phrasing_bits = |i: &Index| -> Vec<(u32, u32, u32, u32, Lang)> {
+            i.phrasings
+                .iter()
+                .map(|p| {
+                    (
+                        p.fact,
+                        p.weight.to_bits(),
+                        p.slots_start,
+                        p.slots_end,
+                        p.lang,
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(slot_bits(&parallel), slot_bits(&one_by_one));
+        assert_eq!(phrasing_bits(&parallel), phrasing_bits(&one_by_one));
+        assert_eq!(parallel.slot_terms, one_by_one.slot_terms);
         for (n, fact) in base.facts.iter().enumerate().step_by(7) {
             for (&lang, phrasings) in &fact.questions {
                 let q = crate::normalise::fold(&phrasings[n % phrasings.len()]);
@@ -1151,13 +1350,14 @@ mod tests {
                 index.fact_terms[index.fact_term_start[f]..index.fact_term_start[f + 1]].to_vec()
             })
             .collect();
+        let phrasing_terms = PhrasingTerms::new(&index.phrasings, &index.slots, &index.slot_terms);
         let range = |r: std::ops::Range<usize>| {
             FactTables::range(
                 r,
                 &fact_terms,
                 &index.fact_phrasing_start,
                 &index.fact_phrasing_ids,
-                &index.phrasings,
+                &phrasing_terms,
                 index.keys.len(),
             )
         };
@@ -1185,10 +1385,11 @@ mod tests {
         let mut typicality: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
         let mut count = vec![0u32; n_terms];
         let mut touched: Vec<TermId> = Vec::new();
+        let phrasing_terms = PhrasingTerms::new(&index.phrasings, &index.slots, &index.slot_terms);
         for f in 0..index.facts() {
             let ids = index.phrasings_of(f);
             for &p in ids {
-                for &t in &index.phrasings[p as usize].terms {
+                for &t in phrasing_terms.of(p as usize) {
                     if count[t as usize] == 0 {
                         touched.push(t);
                     }
@@ -1357,5 +1558,77 @@ mod tests {
         );
         assert_eq!(idx.phrasings(), 2);
         assert_eq!(idx.word_langs("visit"), Lang::En.bit());
+    }
+
+    /// Each phrasing's range of the flat slots, and each slot's range of the flat terms, hold
+    /// what analysing its text gives, in order: its slots' terms (by key), covers, question
+    /// words and weights, its weight the sum of theirs, its terms (for the per-fact tables) theirs
+    /// sorted; the ranges follow one another and cover the arrays. On the real base (synonyms,
+    /// CJK, keywords) and a synthetic one.
+    #[test]
+    fn flat_slots_hold_each_phrasings_analysis() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (_dir, s) = crate::synth::generate_for_test(60);
+        for knowledge in [root.join("knowledge"), s.knowledge.clone()] {
+            let base = crate::knowledge::load_dir(&knowledge).expect("a valid base");
+            let index = IndexBuilder::from_facts(&base).build();
+            let phrasing_terms =
+                PhrasingTerms::new(&index.phrasings, &index.slots, &index.slot_terms);
+            let (mut p, mut next_slot, mut next_term) = (0usize, 0u32, 0u32);
+            for (f, fact) in base.facts.iter().enumerate() {
+                for (&lang, texts) in &fact.questions {
+                    for text in texts {
+                        let phrasing = &index.phrasings[p];
+                        assert_eq!((phrasing.fact, phrasing.lang), (f as u32, lang), "{text}");
+                        assert_eq!(phrasing.slots_start, next_slot, "{text}");
+                        next_slot = phrasing.slots_end;
+                        let analysed = analyse(text, lang, &base.synonyms);
+                        let slots: Vec<_> = index.slots_with_terms(phrasing).collect();
+                        assert_eq!(slots.len(), analysed.len(), "{text}");
+                        assert_eq!(index.slots_of(phrasing).len(), slots.len(), "{text}");
+                        let mut weights = Vec::new();
+                        let mut terms: Vec<TermId> = Vec::new();
+                        for (&(slot, slot_terms), want) in slots.iter().zip(&analysed) {
+                            assert_eq!(slot.terms_start, next_term, "{text}");
+                            next_term += u32::from(slot.terms_len);
+                            let want_terms: Vec<(TermId, f32)> = want
+                                .keys
+                                .iter()
+                                .map(|(k, c)| (index.term(k).expect("an indexed key"), *c))
+                                .collect();
+                            assert_eq!(slot_terms, &want_terms[..], "{text}");
+                            assert_eq!(slot.terms_in(&index.slot_terms), slot_terms, "{text}");
+                            assert_eq!(slot.question, want.question, "{text}");
+                            let boost = if want.question {
+                                QUESTION_WORD_BOOST
+                            } else {
+                                1.0
+                            };
+                            let w = slot_weight(&index.idf, boost, &want_terms);
+                            assert_eq!(slot.weight.to_bits(), w.to_bits(), "{text}");
+                            weights.push(w);
+                            terms.extend(want_terms.iter().map(|&(t, _)| t));
+                        }
+                        let weight: f32 = weights.iter().sum();
+                        assert_eq!(phrasing.weight.to_bits(), weight.to_bits(), "{text}");
+                        terms.sort_unstable();
+                        terms.dedup();
+                        assert_eq!(phrasing_terms.of(p), &terms[..], "{text}");
+                        p += 1;
+                    }
+                }
+            }
+            assert_eq!(p, index.phrasings.len());
+            assert_eq!(next_slot as usize, index.slots.len());
+            assert_eq!(next_term as usize, index.slot_terms.len());
+            assert_eq!(phrasing_terms.ends.len(), p);
+        }
+    }
+
+    /// The sizes the docs give: a slot and a phrasing are most of the index's memory.
+    #[test]
+    fn slots_and_phrasings_are_compact() {
+        assert_eq!(std::mem::size_of::<PhrasingSlot>(), 12);
+        assert_eq!(std::mem::size_of::<Phrasing>(), 20);
     }
 }

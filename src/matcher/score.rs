@@ -1030,9 +1030,8 @@ impl Index {
     ) -> f32 {
         let a = params.question_coverage_weight;
         let (mut p_matched, mut p_question_missed) = (0f32, false);
-        for slot in &phrasing.slots {
-            let best = slot
-                .terms
+        for (slot, terms) in self.slots_with_terms(phrasing) {
+            let best = terms
                 .iter()
                 .map(|&(id, cover)| cover * reach[id as usize])
                 .fold(0f32, f32::max);
