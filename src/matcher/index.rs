@@ -1423,15 +1423,25 @@ mod tests {
         (typicality, fact_typ)
     }
 
+    /// The real base and a synthetic one of `facts` facts, each with its index.
+    fn real_and_synthetic(facts: usize) -> Vec<(crate::knowledge::FactBase, Index)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (_dir, s) = crate::synth::generate_for_test(facts);
+        [root.join("knowledge"), s.knowledge.clone()]
+            .iter()
+            .map(|knowledge| {
+                let base = crate::knowledge::load_dir(knowledge).expect("a valid base");
+                let index = IndexBuilder::from_facts(&base).build();
+                (base, index)
+            })
+            .collect()
+    }
+
     /// Typicality made from the per-fact tables' counts is that of the old count, bit for bit,
     /// on the real base (keywords used by no phrasing, synonyms) and on a synthetic one.
     #[test]
     fn typicality_from_the_tables_is_the_count() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let (_dir, s) = crate::synth::generate_for_test(200);
-        for knowledge in [root.join("knowledge"), s.knowledge.clone()] {
-            let base = crate::knowledge::load_dir(&knowledge).expect("a valid base");
-            let index = IndexBuilder::from_facts(&base).build();
+        for (_base, index) in real_and_synthetic(200) {
             let (typicality, fact_typ) = typicality_reference(&index);
             assert_eq!(index.typicality.len(), typicality.len());
             for (t, (have, want)) in index.typicality.iter().zip(&typicality).enumerate() {
@@ -1567,11 +1577,7 @@ mod tests {
     /// CJK, keywords) and a synthetic one.
     #[test]
     fn flat_slots_hold_each_phrasings_analysis() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let (_dir, s) = crate::synth::generate_for_test(60);
-        for knowledge in [root.join("knowledge"), s.knowledge.clone()] {
-            let base = crate::knowledge::load_dir(&knowledge).expect("a valid base");
-            let index = IndexBuilder::from_facts(&base).build();
+        for (base, index) in real_and_synthetic(60) {
             let phrasing_terms =
                 PhrasingTerms::new(&index.phrasings, &index.slots, &index.slot_terms);
             let (mut p, mut next_slot, mut next_term) = (0usize, 0u32, 0u32);
