@@ -3,6 +3,9 @@
 use clap::Parser;
 use std::process::ExitCode;
 
+// Loading a large fact base makes millions of small allocations, which mimalloc serves faster than
+// glibc (docs/performance.md, round 7). It is built without transparent huge pages: with them an
+// idle `attache serve` held twice the memory.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
