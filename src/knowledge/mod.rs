@@ -42,18 +42,23 @@ pub fn par_ranges<R: Send>(n: usize, f: impl Fn(std::ops::Range<usize>) -> R + S
     par_ranges_min(n, PARALLEL_MIN_ITEMS, f)
 }
 
+/// How many of `n` items each thread takes, one thread per available core and none with fewer
+/// than `min` items (unless there is only one); `None` when one thread would do it all.
+fn chunk_len(n: usize, min: usize) -> Option<usize> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(n / min.max(1)).max(1);
+    (threads > 1).then(|| n.div_ceil(threads))
+}
+
 /// [`par_ranges`] with ranges of at least `min` items (unless there is only one).
 pub fn par_ranges_min<R: Send>(
     n: usize,
     min: usize,
     f: impl Fn(std::ops::Range<usize>) -> R + Sync,
 ) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(n / min.max(1)).max(1);
-    if threads <= 1 {
+    let Some(chunk) = chunk_len(n, min) else {
         return vec![f(0..n)];
-    }
-    let chunk = n.div_ceil(threads);
+    };
     let f = &f;
     std::thread::scope(|s| {
         let workers: Vec<_> = (0..n)
@@ -69,47 +74,17 @@ pub fn par_ranges_min<R: Send>(
 
 /// Calls `f` on every item of `items` in place, contiguous chunks on every core (none shorter
 /// than [`PARALLEL_MIN_ITEMS`] unless there is only one): for independent updates of a large
-/// array without making a new one (the index builder weighs each of its slots).
+/// array without making a new one (the index builder sorts each fact's terms and weighs each
+/// of its slots).
 pub fn par_for_each_mut<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(items.len() / PARALLEL_MIN_ITEMS).max(1);
-    if threads <= 1 {
+    let Some(chunk) = chunk_len(items.len(), PARALLEL_MIN_ITEMS) else {
         items.iter_mut().for_each(f);
         return;
-    }
-    let chunk = items.len().div_ceil(threads);
+    };
     let f = &f;
     std::thread::scope(|s| {
         for c in items.chunks_mut(chunk) {
             s.spawn(move || c.iter_mut().for_each(f));
         }
     });
-}
-
-/// [`par_map`] for owned items, each moved into `f` (the index builder sorts each fact's terms
-/// in their own `Vec`, without copying them).
-pub fn par_map_owned<T: Send, R: Send>(mut items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(items.len() / PARALLEL_MIN_ITEMS).max(1);
-    if threads <= 1 {
-        return items.into_iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks = Vec::with_capacity(threads);
-    while items.len() > chunk {
-        let rest = items.split_off(chunk);
-        chunks.push(std::mem::replace(&mut items, rest));
-    }
-    chunks.push(items);
-    let f = &f;
-    std::thread::scope(|s| {
-        let workers: Vec<_> = chunks
-            .into_iter()
-            .map(|c| s.spawn(move || c.into_iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a loading thread panicked"))
-            .collect()
-    })
 }

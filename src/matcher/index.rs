@@ -887,12 +887,10 @@ impl IndexBuilder {
         let n_facts = self.fact_ids.len().max(1) as f32;
         let n_terms = self.keys.len();
         // Each fact's distinct terms, sorted (in place: needed again for the per-fact tables).
-        self.fact_terms =
-            crate::knowledge::par_map_owned(std::mem::take(&mut self.fact_terms), |mut terms| {
-                terms.sort_unstable();
-                terms.dedup();
-                terms
-            });
+        crate::knowledge::par_for_each_mut(&mut self.fact_terms, |terms| {
+            terms.sort_unstable();
+            terms.dedup();
+        });
         let mut fact_postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
         for (f, terms) in self.fact_terms.iter().enumerate() {
             for &t in terms {
