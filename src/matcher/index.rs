@@ -122,9 +122,10 @@ impl Phrasing {
     }
 }
 
-/// The distinct terms of each phrasing, sorted: those of phrasing `p` are
-/// `terms[ends[p - 1]..ends[p]]` (from 0 for the first). Made while building the index for its
-/// per-fact tables, then dropped: nothing reads them while scoring.
+/// The distinct terms of each phrasing, in the order of their first use in it: those of phrasing
+/// `p` are `terms[ends[p - 1]..ends[p]]` (from 0 for the first). Made while building the index
+/// for its per-fact tables (which set a bit and count once per term, in any order), then dropped:
+/// nothing reads them while scoring.
 #[derive(Debug, PartialEq)]
 struct PhrasingTerms {
     ends: Vec<u32>,
@@ -133,25 +134,30 @@ struct PhrasingTerms {
 
 impl PhrasingTerms {
     /// The terms of every phrasing of `phrasings` (whose slots are in `slots`, their terms in
-    /// `slot_terms`), made for ranges of phrasings on every core and joined.
-    fn new(phrasings: &[Phrasing], slots: &[PhrasingSlot], slot_terms: &[(TermId, f32)]) -> Self {
+    /// `slot_terms`, below `n_terms`), made for ranges of phrasings on every core and joined.
+    fn new(
+        phrasings: &[Phrasing],
+        slots: &[PhrasingSlot],
+        slot_terms: &[(TermId, f32)],
+        n_terms: usize,
+    ) -> Self {
         let parts = crate::knowledge::par_ranges(phrasings.len(), |range| {
             let mut part = PhrasingTerms {
                 ends: Vec::with_capacity(range.len()),
                 terms: Vec::new(),
             };
-            // One phrasing's terms, sorted and deduplicated here: no `Vec` per phrasing.
-            let mut own: Vec<TermId> = Vec::new();
-            for p in &phrasings[range] {
-                own.clear();
-                own.extend(
-                    p.slots_in(slots)
-                        .iter()
-                        .flat_map(|s| s.terms_in(slot_terms).iter().map(|&(id, _)| id)),
-                );
-                own.sort_unstable();
-                own.dedup();
-                part.terms.extend_from_slice(&own);
+            // By term, the last phrasing (its number in the range + 1) that listed it: each
+            // phrasing's repeats are dropped as they come, instead of sorting its terms and
+            // deduplicating them (a sort per phrasing, long for CJK ones, was most of this).
+            let mut listed = vec![0u32; n_terms];
+            for (stamp, p) in (1u32..).zip(&phrasings[range]) {
+                for s in p.slots_in(slots) {
+                    for &(id, _) in s.terms_in(slot_terms) {
+                        if std::mem::replace(&mut listed[id as usize], stamp) != stamp {
+                            part.terms.push(id);
+                        }
+                    }
+                }
                 part.ends.push(part.terms.len() as u32);
             }
             part
@@ -1052,7 +1058,7 @@ impl IndexBuilder {
             &fact_terms_in,
             &fact_phrasing_start,
             &fact_phrasing_ids,
-            &PhrasingTerms::new(&phrasings, &slots, &slot_terms),
+            &PhrasingTerms::new(&phrasings, &slots, &slot_terms, n_terms),
             n_terms,
         );
         drop(fact_terms_in);
@@ -1446,7 +1452,12 @@ mod tests {
                 index.fact_terms[index.fact_term_start[f]..index.fact_term_start[f + 1]].to_vec()
             })
             .collect();
-        let phrasing_terms = PhrasingTerms::new(&index.phrasings, &index.slots, &index.slot_terms);
+        let phrasing_terms = PhrasingTerms::new(
+            &index.phrasings,
+            &index.slots,
+            &index.slot_terms,
+            index.keys.len(),
+        );
         let range = |r: std::ops::Range<usize>| {
             FactTables::range(
                 r,
@@ -1481,7 +1492,12 @@ mod tests {
         let mut typicality: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
         let mut count = vec![0u32; n_terms];
         let mut touched: Vec<TermId> = Vec::new();
-        let phrasing_terms = PhrasingTerms::new(&index.phrasings, &index.slots, &index.slot_terms);
+        let phrasing_terms = PhrasingTerms::new(
+            &index.phrasings,
+            &index.slots,
+            &index.slot_terms,
+            index.keys.len(),
+        );
         for f in 0..index.facts() {
             let ids = index.phrasings_of(f);
             for &p in ids {
@@ -1756,13 +1772,17 @@ mod tests {
     /// Each phrasing's range of the flat slots, and each slot's range of the flat terms, hold
     /// what analysing its text gives, in order: its slots' terms (by key), covers, question
     /// words and weights, its weight the sum of theirs, its terms (for the per-fact tables) theirs
-    /// sorted; the ranges follow one another and cover the arrays. On the real base (synonyms,
-    /// CJK, keywords) and a synthetic one.
+    /// each once, in order of first use; the ranges follow one another and cover the arrays. On
+    /// the real base (synonyms, CJK, keywords) and a synthetic one.
     #[test]
     fn flat_slots_hold_each_phrasings_analysis() {
         for (base, index) in real_and_synthetic(60) {
-            let phrasing_terms =
-                PhrasingTerms::new(&index.phrasings, &index.slots, &index.slot_terms);
+            let phrasing_terms = PhrasingTerms::new(
+                &index.phrasings,
+                &index.slots,
+                &index.slot_terms,
+                index.keys.len(),
+            );
             let (mut p, mut next_slot, mut next_term) = (0usize, 0u32, 0u32);
             for (f, fact) in base.facts.iter().enumerate() {
                 for (&lang, texts) in &fact.questions {
@@ -1800,9 +1820,14 @@ mod tests {
                         }
                         let weight: f32 = weights.iter().sum();
                         assert_eq!(phrasing.weight.to_bits(), weight.to_bits(), "{text}");
-                        terms.sort_unstable();
-                        terms.dedup();
-                        assert_eq!(phrasing_terms.of(p), &terms[..], "{text}");
+                        // Each once, where first used.
+                        let mut once: Vec<TermId> = Vec::new();
+                        for t in terms {
+                            if !once.contains(&t) {
+                                once.push(t);
+                            }
+                        }
+                        assert_eq!(phrasing_terms.of(p), &once[..], "{text}");
                         p += 1;
                     }
                 }
