@@ -468,27 +468,52 @@ fn accent_votes(raw: &str, votes: &mut [f32; 7]) {
     }
 }
 
+/// The first code point of the CJK blocks: every Traditional character [`to_simplified`] maps
+/// is at or above it.
+const CJK_BLOCKS_START: u32 = 0x2E80;
+
 /// The Simplified form of a Traditional character from the table above, or the character itself.
 /// Matching folds both forms together so that Simplified and Traditional phrasings help each other.
 pub fn to_simplified(c: char) -> char {
     // Every Traditional character is a CJK ideograph: anything below the CJK blocks (Latin text,
     // kana) maps to itself without a lookup, which is most characters folded.
-    if (c as u32) < 0x2E80 {
+    if (c as u32) < CJK_BLOCKS_START {
         return c;
     }
-    static MAP: std::sync::OnceLock<crate::matcher::FastMap<char, char>> =
-        std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: crate::matcher::FastMap<char, char> =
-            TRADITIONAL.chars().zip(SIMPLIFIED.chars()).collect();
-        // Variants outside the detection tables: 台 and 么 are written in Taiwan too.
-        m.insert('臺', '台');
-        m.insert('麽', '么');
-        m.insert('係', '系');
-        debug_assert!(m.keys().all(|&k| (k as u32) >= 0x2E80));
-        m
+    // By code point from the CJK blocks to the last Traditional character, each character's
+    // Simplified form: an index instead of a hash lookup per CJK character of every phrasing
+    // (a map was most of simplifying them).
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let pairs = simplified_pairs();
+        let end = pairs
+            .iter()
+            .map(|&(t, _)| t as u32 + 1)
+            .max()
+            .unwrap_or(CJK_BLOCKS_START);
+        let mut table: Vec<char> = (CJK_BLOCKS_START..end)
+            .map(|u| char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        // In order: a later pair overrides an earlier one, as inserting them into a map did.
+        for (t, s) in pairs {
+            table[(t as u32 - CJK_BLOCKS_START) as usize] = s;
+        }
+        table
     });
-    map.get(&c).copied().unwrap_or(c)
+    table
+        .get((c as u32 - CJK_BLOCKS_START) as usize)
+        .copied()
+        .unwrap_or(c)
+}
+
+/// Every (Traditional, Simplified) pair [`to_simplified`] maps, in order (a later one for the
+/// same character wins).
+fn simplified_pairs() -> Vec<(char, char)> {
+    let mut pairs: Vec<(char, char)> = TRADITIONAL.chars().zip(SIMPLIFIED.chars()).collect();
+    // Variants outside the detection tables: 台 and 么 are written in Taiwan too.
+    pairs.extend([('臺', '台'), ('麽', '么'), ('係', '系')]);
+    debug_assert!(pairs.iter().all(|&(t, _)| (t as u32) >= CJK_BLOCKS_START));
+    pairs
 }
 
 /// Counts Simplified-only and Traditional-only characters in `text`.
@@ -630,6 +655,22 @@ fn detect_latin(raw: &str, folded: Option<&str>, word_langs: &dyn Fn(&str) -> u8
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplified_forms_are_those_of_the_map() {
+        // As `to_simplified` read them before its table: a map of the pairs, later ones winning.
+        let mut map: crate::matcher::FastMap<char, char> =
+            TRADITIONAL.chars().zip(SIMPLIFIED.chars()).collect();
+        map.insert('臺', '台');
+        map.insert('麽', '么');
+        map.insert('係', '系');
+        assert!(map.len() > 100);
+        for u in 0..0x3_1000 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(to_simplified(c), map.get(&c).copied().unwrap_or(c), "{u:x}");
+            }
+        }
+    }
 
     fn d(s: &str) -> Lang {
         detect(s, &|_| 0).lang

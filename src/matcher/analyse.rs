@@ -600,7 +600,9 @@ fn analyse_simplified<S: SlotSink>(
         }
         return;
     }
-    let mut run: Vec<char> = Vec::new();
+    // Sized once: a run has at most as many characters as the text has bytes (it grew from
+    // empty in every CJK phrasing, a few reallocations each).
+    let mut run: Vec<char> = Vec::with_capacity(simplified.len());
     let flush = |run: &mut Vec<char>, sink: &mut S| {
         if !run.is_empty() {
             cjk_slots(run, synonyms, sink);
