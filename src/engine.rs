@@ -63,25 +63,50 @@ impl Snapshot {
 
 /// Every fact must have `fact-<id>` and `fact-<id>-title` in every locale.
 pub fn check_answers(facts: &FactBase, locales: &Locales, dir: &Path) -> Vec<Problem> {
-    // Locales on every core (in order), and each message name written into one buffer: two
-    // `format!`s per fact and locale were 140,000 allocations at 10,000 facts.
+    // Every name looked for, in the order problems are reported, written into one buffer (two
+    // `format!`s per fact and locale were 140,000 allocations at 10,000 facts).
+    const SUFFIXES: [&str; 2] = ["", "-title"];
+    let mut text = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(SUFFIXES.len() * facts.facts.len());
+    for fact in &facts.facts {
+        for suffix in SUFFIXES {
+            text.push_str("fact-");
+            text.push_str(&fact.id);
+            text.push_str(suffix);
+            ends.push(text.len());
+        }
+    }
+    let name = |i: usize| &text[i.checked_sub(1).map_or(0, |j| ends[j])..ends[i]];
+    // The names in sorted order, once for every locale: each locale's message ids (sorted too)
+    // are then walked along them, instead of a search of its 20,000-message tree per name (string
+    // comparisons along a path of tree nodes, a few percent of loading 10,000 facts). Facts are
+    // sorted by id, so the names nearly are: a stable sort finds the runs.
+    let mut sorted: Vec<usize> = (0..ends.len()).collect();
+    sorted.sort_by(|&a, &b| name(a).cmp(name(b)));
+    // Locales on every core (in order).
     let codes: Vec<&str> = locales.codes();
     crate::knowledge::par_ranges_min(codes.len(), 1, |range| {
         let mut problems = Vec::new();
-        let mut name = String::new();
+        let mut present = vec![false; ends.len()];
         for code in &codes[range] {
-            for fact in &facts.facts {
-                for suffix in ["", "-title"] {
-                    name.clear();
-                    name.push_str("fact-");
-                    name.push_str(&fact.id);
-                    name.push_str(suffix);
-                    if !locales.has(code, &name) {
+            let ids = locales.message_ids(code);
+            let mut at = 0;
+            for &i in &sorted {
+                let want = name(i);
+                while ids.get(at).is_some_and(|&id| id < want) {
+                    at += 1;
+                }
+                present[i] = ids.get(at) == Some(&want);
+            }
+            for (i, fact) in facts.facts.iter().enumerate() {
+                for k in 0..SUFFIXES.len() {
+                    let n = i * SUFFIXES.len() + k;
+                    if !present[n] {
                         problems.push(
                             Problem::file(
                                 dir.join(code).join("facts.ftl"),
                                 ProblemKind::MissingAnswer {
-                                    message: name.clone(),
+                                    message: name(n).to_string(),
                                     locale: code.to_string(),
                                 },
                             )
@@ -258,6 +283,9 @@ mod tests {
             fact.id = id.into();
             facts.facts.insert(at, fact);
         }
+        // A fact twice: its answers are there for both.
+        let again = facts.facts[5].clone();
+        facts.facts.push(again);
         let want = check_answers_reference(&facts, &locales, &l);
         assert_eq!(want.len(), 2 * 2 * locales.codes().len());
         assert_eq!(check_answers(&facts, &locales, &l), want);
