@@ -130,9 +130,21 @@ struct Reader<'a> {
 }
 
 /// Control characters, which TOML allows in no string or comment (but for tab).
-fn is_control(c: u8) -> bool {
+const fn is_control(c: u8) -> bool {
     (c < 0x20 && c != b'\t') || c == 0x7f
 }
+
+/// The bytes that end a basic string without escapes or rule it out: its closing quote, a
+/// backslash (an escape) and the control characters ([`is_control`]).
+const STRING_STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = c == b'"' as usize || c == b'\\' as usize || is_control(c as u8);
+        c += 1;
+    }
+    t
+};
 
 impl Reader<'_> {
     fn peek(&self) -> Option<u8> {
@@ -209,16 +221,17 @@ impl Reader<'_> {
             return None;
         }
         let start = self.i;
-        self.i += 1;
-        let from = self.i;
-        loop {
-            match self.peek()? {
-                b'"' => break,
-                b'\\' => return None,
-                c if is_control(c) => return None,
-                _ => self.i += 1,
-            }
+        let from = start + 1;
+        // One search for the first byte that ends the string or rules it out, a table lookup
+        // per byte, rather than a `peek` (with its bounds check) and a match per byte: strings
+        // are most of the bytes of a fact file (its phrasings).
+        let len = self.s[from..]
+            .iter()
+            .position(|&c| STRING_STOPS[usize::from(c)])?;
+        if self.s[from + len] != b'"' {
+            return None;
         }
+        self.i = from + len;
         let value = self.text[from..self.i].to_string();
         self.i += 1;
         Some((start..self.i, value))
