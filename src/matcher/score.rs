@@ -184,6 +184,9 @@ struct Scratch {
     rest_disc: Vec<(f32, f32)>,
     /// See [`Index::rest_discounts`].
     rest_exact: Vec<RestTerm>,
+    /// In [`Index::score_top`], per question term, its place in [`FactWalk::best`], or
+    /// [`NO_SLOT`] if the walk does not keep its best similarity.
+    qslot: Vec<usize>,
     /// See [`Index::rest_discounts`].
     rest_loose: (f32, f32),
     /// For fact `found_fact`, the question's candidates among its terms, in the order of
@@ -219,11 +222,11 @@ impl Scratch {
 #[repr(align(64))]
 struct FactWalk {
     /// Which of the question's first 64 terms the terms walked so far reach it through (in
-    /// [`Index::score_top`]): a question term past the first [`WALK_EXACT_TERMS`] reached again
-    /// through another index term adds only what its similarity can exceed its least one.
+    /// [`Index::score_top`]): a question term without a place in `best` reached again through
+    /// another index term adds only what its similarity can exceed its least one.
     qmask: u64,
-    /// In [`Index::score_top`], for each of the question's first [`WALK_EXACT_TERMS`] terms, its
-    /// best similarity among the terms walked so far that reach the fact ([`quantise`]d, never
+    /// In [`Index::score_top`], for each of the question's first [`WALK_EXACT_TERMS`] terms with
+    /// more than one candidate (see [`Scratch::qslot`]), its best similarity among the terms walked so far that reach the fact ([`quantise`]d, never
     /// above it): a question term reached again adds only what its similarity exceeds that, and
     /// the walk counts it at its best similarity, as [`Index::fact_score`] does.
     best: [u8; WALK_EXACT_TERMS],
@@ -245,12 +248,15 @@ struct FactWalk {
     seen: bool,
 }
 
-/// How many of the question's terms (the first ones) [`FactWalk`] keeps the best similarity of,
-/// so that the walk bounds a fact's coverage and typicality by each question term's best
+/// How many of the question's terms (the first ones with more than one candidate) [`FactWalk`]
+/// keeps the best similarity of, so that the walk bounds a fact's coverage and typicality by each question term's best
 /// similarity instead of adding up every index term reaching it (a CJK character is reached
 /// through itself and the bigrams around it). Sized to fill [`FactWalk`]'s cache line: only speed
 /// depends on it (the later terms are bounded more loosely): the tests run with 0, 1 and this.
 const WALK_EXACT_TERMS: usize = 16;
+
+/// See [`Scratch::qslot`].
+const NO_SLOT: usize = usize::MAX;
 
 /// `x` (in [0, 1]) on a byte, rounded down; [`dequantise`] reads it back at most `x`.
 fn quantise(x: f32) -> u8 {
@@ -264,11 +270,12 @@ fn dequantise(n: u8) -> f32 {
     f32::from(n) * ((1.0 / 255.0) * (1.0 - 1e-6))
 }
 
-/// One of the question's first [`WALK_EXACT_TERMS`] terms that the index terms not walked yet
-/// reach ([`Index::rest_discounts`]).
+/// A question term with a place in [`FactWalk::best`] that the index terms not walked yet reach
+/// ([`Index::rest_discounts`]).
 #[derive(Clone, Copy)]
 struct RestTerm {
-    qi: usize,
+    /// Its place in [`FactWalk::best`].
+    slot: usize,
     weight: f32,
     share: f32,
     /// Its best similarity among the index terms not walked.
@@ -278,8 +285,8 @@ struct RestTerm {
 /// One question term reaching the index term [`Index::score_top`] walks.
 #[derive(Clone, Copy)]
 struct WalkEntry {
-    /// The question term.
-    qi: usize,
+    /// The question term's place in [`FactWalk::best`] ([`NO_SLOT`] for none).
+    slot: usize,
     /// Its bit in [`FactWalk::qmask`] (0 past the 64th).
     bit: u64,
     /// Its weight.
@@ -1237,8 +1244,25 @@ impl Index {
         by_len.sort_unstable();
         let rest = self.rest_bounds(q, &by_len, sc);
         let mut bar = Bar::new(top);
-        // The question terms whose best similarity the walk keeps per fact.
+        // The question terms whose best similarity the walk keeps per fact: the first ones with
+        // more than one candidate (one reached through a single index term is counted once
+        // anyway). `loose` has the bits of the others.
         let exact = top.exact_terms.min(WALK_EXACT_TERMS);
+        let (mut slots, mut loose) = (0, 0u64);
+        sc.qslot.clear();
+        let mut from = 0;
+        for (qi, &to) in sc.qcand_end.iter().enumerate() {
+            if to as usize - from > 1 && slots < exact {
+                sc.qslot.push(slots);
+                slots += 1;
+            } else {
+                sc.qslot.push(NO_SLOT);
+                if qi < 64 {
+                    loose |= 1 << qi;
+                }
+            }
+            from = to as usize;
+        }
         let mut out: Vec<Scored> = Vec::new();
         let mut bounds = std::mem::take(&mut sc.bounds);
         let mut fresh = std::mem::take(&mut sc.this_term);
@@ -1254,10 +1278,10 @@ impl Index {
             for &(_, t) in &by_len[walked..end] {
                 let first = sc.entry[t as usize] as usize - 1;
                 let mine = sc.entries[first..].iter().take_while(|e| e.0 == t);
-                // The question terms reaching it. Each of the first `exact` adds what
-                // its similarity (times typicality) exceeds its best so far for the fact; a later
-                // one all of its weight for a fact it did not reach yet, only what its similarity
-                // exceeds its least one for a fact it reached already (an upper bound).
+                // The question terms reaching it. Each with a slot adds what its similarity (times
+                // typicality) exceeds its best so far for the fact; one without, all of its weight
+                // for a fact it did not reach yet, only what its similarity exceeds its least one
+                // for a fact it reached already (an upper bound).
                 let (mut mask, mut fresh_w, mut fresh_e) = (0u64, 0f32, 0f32);
                 let mut each = std::mem::take(&mut sc.walk_entries);
                 each.clear();
@@ -1273,7 +1297,7 @@ impl Index {
                     fresh_w += qt.weight * sim;
                     fresh_e += qt.weight * sim * evidence_share(qt);
                     each.push(WalkEntry {
-                        qi: qi as usize,
+                        slot: sc.qslot[qi as usize],
                         bit,
                         weight: qt.weight,
                         sim,
@@ -1307,9 +1331,9 @@ impl Index {
                         // None of them reached the fact yet (the common case): all of their
                         // weight, and their first best similarities.
                         for e in &each {
-                            if e.qi < exact {
-                                w.best[e.qi] = e.quantised;
-                                w.best_typ[e.qi] = quantise(e.sim * ty);
+                            if e.slot != NO_SLOT {
+                                w.best[e.slot] = e.quantised;
+                                w.best_typ[e.slot] = quantise(e.sim * ty);
                             }
                         }
                         w.qmask |= mask;
@@ -1320,8 +1344,8 @@ impl Index {
                     }
                     let (mut add_w, mut add_e, mut add_y) = (0f32, 0f32, 0f32);
                     for e in &each {
-                        if e.qi < exact {
-                            let (best, best_typ) = (&mut w.best[e.qi], &mut w.best_typ[e.qi]);
+                        if e.slot != NO_SLOT {
+                            let (best, best_typ) = (&mut w.best[e.slot], &mut w.best_typ[e.slot]);
                             let add = e.weight * (e.sim - dequantise(*best)).max(0.0);
                             add_w += add;
                             add_e += add * e.share;
@@ -1347,7 +1371,7 @@ impl Index {
                 }
                 sc.walk_entries = each;
             }
-            self.rest_discounts(q, &by_len[end..], exact, sc);
+            self.rest_discounts(q, &by_len[end..], sc);
             let (rest_covered, rest_topical) = rest[end];
             let (loose_covered, loose_topical) = sc.rest_loose;
             // A fact whose bound falls under the bar of the moment never will be considered: it
@@ -1379,19 +1403,19 @@ impl Index {
                 if level > 0.0 && self.rough_upper(q, covered / q.total, topical, typical) < level {
                     continue;
                 }
-                // Tighter: each of the first question terms raises the fact's best similarity
-                // for it (and typicality) to at most its best among the terms not walked; the
-                // later ones as above.
+                // Tighter: each question term with a slot raises the fact's best similarity for
+                // it (and typicality) to at most its best among the terms not walked; the others
+                // as above.
                 let (mut more, mut more_topical, mut more_typical) =
                     (loose_covered, loose_topical, loose_covered);
                 for r in &sc.rest_exact {
-                    let add = r.weight * (r.best - dequantise(w.best[r.qi])).max(0.0);
+                    let add = r.weight * (r.best - dequantise(w.best[r.slot])).max(0.0);
                     more += add;
                     more_topical += add * r.share;
-                    more_typical += r.weight * (r.best - dequantise(w.best_typ[r.qi])).max(0.0);
+                    more_typical += r.weight * (r.best - dequantise(w.best_typ[r.slot])).max(0.0);
                 }
                 let (mut less, mut less_topical) = (0f32, 0f32);
-                let mut m = w.qmask & !((1u64 << exact) - 1);
+                let mut m = w.qmask & loose;
                 while m != 0 {
                     let (d, e) = sc.rest_disc[m.trailing_zeros() as usize];
                     m &= m - 1;
@@ -1434,13 +1458,13 @@ impl Index {
     }
 
     /// What the question terms reached by `rest` (the index terms not walked) can add to a fact
-    /// the walk reached: for each of the first `exact` (whose best similarity the walk keeps per
-    /// fact), its best similarity among them (`sc.rest_exact`); for the later ones, their weight
+    /// the walk reached: for each with a place in [`FactWalk::best`] ([`Scratch::qslot`]), its
+    /// best similarity among them (`sc.rest_exact`); for the others, their weight
     /// and evidence at that similarity (`sc.rest_loose`), and per term among the first 64
     /// (`sc.rest_disc`), what a fact that the walked terms already reach it through need not
     /// count again of that: the walk counted the term at least at its least similarity, so the
     /// rest adds at most what its best similarity among them exceeds that.
-    fn rest_discounts(&self, q: &Query, rest: &[(u32, TermId)], exact: usize, sc: &mut Scratch) {
+    fn rest_discounts(&self, q: &Query, rest: &[(u32, TermId)], sc: &mut Scratch) {
         let n = q.terms.len().min(64);
         sc.rest_disc.clear();
         sc.rest_disc.resize(n, (0.0, 0.0));
@@ -1460,10 +1484,11 @@ impl Index {
                 let d = qt.weight * best[qi].min(sc.qmin[qi]);
                 sc.rest_disc[qi] = (d, d * share);
             }
-            if qi < exact {
+            let slot = sc.qslot[qi];
+            if slot != NO_SLOT {
                 if best[qi] > 0.0 {
                     sc.rest_exact.push(RestTerm {
-                        qi,
+                        slot,
                         weight: qt.weight,
                         share,
                         best: best[qi],
