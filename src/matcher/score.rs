@@ -178,11 +178,17 @@ struct Scratch {
     /// The phrasings of the fact being scored that cover some of the question: number, question
     /// coverage, and whether one of the question's question words is missing from it.
     covering: Vec<(u32, f32, bool)>,
-    /// In [`Index::score_top`], the question terms reaching the index term being walked: bit in
-    /// `qmask` (0 past the 64th), full weight, weight past the least similarity, evidence share.
-    walk_entries: Vec<(u64, f32, f32, f32)>,
+    /// In [`Index::score_top`], the question terms reaching the index term being walked.
+    walk_entries: Vec<WalkEntry>,
     /// See [`Index::rest_discounts`].
     rest_disc: Vec<(f32, f32)>,
+    /// See [`Index::rest_discounts`].
+    rest_exact: Vec<RestTerm>,
+    /// In [`Index::score_top`], per question term, its place in [`FactWalk::best`], or
+    /// [`NO_SLOT`] if the walk does not keep its best similarity.
+    qslot: Vec<usize>,
+    /// See [`Index::rest_discounts`].
+    rest_loose: (f32, f32),
     /// For fact `found_fact`, the question's candidates among its terms, in the order of
     /// `qcands`: question term, similarity, position among the fact's terms. Found by
     /// [`Index::fact_bounds`] and read again by [`Index::best_phrasing`]: each bisection made
@@ -211,13 +217,22 @@ impl Scratch {
 
 /// What walking the question's postings gathers for one fact. One record per fact, not an array
 /// per field: a posting walked reads and writes all of them, and at 10,000 facts six arrays meant
-/// six cache lines per posting.
+/// six cache lines per posting. One cache line: the per-question-term maxima fill it up.
 #[derive(Clone, Copy, Default)]
+#[repr(align(64))]
 struct FactWalk {
     /// Which of the question's first 64 terms the terms walked so far reach it through (in
-    /// [`Index::score_top`]): a question term reached again through another index term adds only
-    /// what its similarity can exceed its least one.
+    /// [`Index::score_top`]): a question term without a place in `best` reached again through
+    /// another index term adds only what its similarity can exceed its least one.
     qmask: u64,
+    /// In [`Index::score_top`], for each of the question's first [`WALK_EXACT_TERMS`] terms with
+    /// more than one candidate (see [`Scratch::qslot`]), its best similarity among the terms walked so far that reach the fact ([`quantise`]d, never
+    /// above it): a question term reached again adds only what its similarity exceeds that, and
+    /// the walk counts it at its best similarity, as [`Index::fact_score`] does.
+    best: [u8; WALK_EXACT_TERMS],
+    /// The same for its similarity times the index term's typicality for the fact: typicality
+    /// reached through a unigram and two bigrams of one character counts once, not three times.
+    best_typ: [u8; WALK_EXACT_TERMS],
     /// The weight of the question its vocabulary covers (in [`Index::score_top`], of the terms
     /// walked so far, an upper bound).
     covered: f32,
@@ -231,6 +246,59 @@ struct FactWalk {
     current: f32,
     /// Reached by the question already (in [`Index::score_top`]: bounded already).
     seen: bool,
+}
+
+/// How many of the question's terms (the first ones with more than one candidate) [`FactWalk`]
+/// keeps the best similarity of, so that the walk bounds a fact's coverage and typicality by each question term's best
+/// similarity instead of adding up every index term reaching it (a CJK character is reached
+/// through itself and the bigrams around it). Sized to fill [`FactWalk`]'s cache line: only speed
+/// depends on it (the later terms are bounded more loosely): the tests run with 0, 1 and this.
+const WALK_EXACT_TERMS: usize = 16;
+
+/// See [`Scratch::qslot`].
+const NO_SLOT: usize = usize::MAX;
+
+/// `x` (in [0, 1]) on a byte, rounded down; [`dequantise`] reads it back at most `x`.
+fn quantise(x: f32) -> u8 {
+    // Truncating and saturating: 1 and above give 255, NaN 0.
+    (x * 255.0) as u8
+}
+
+/// What [`quantise`] stored, at most the value it was given: the product's rounding is paid for
+/// by a relative margin well above it.
+fn dequantise(n: u8) -> f32 {
+    f32::from(n) * ((1.0 / 255.0) * (1.0 - 1e-6))
+}
+
+/// A question term with a place in [`FactWalk::best`] that the index terms not walked yet reach
+/// ([`Index::rest_discounts`]).
+#[derive(Clone, Copy)]
+struct RestTerm {
+    /// Its place in [`FactWalk::best`].
+    slot: usize,
+    weight: f32,
+    share: f32,
+    /// Its best similarity among the index terms not walked.
+    best: f32,
+}
+
+/// One question term reaching the index term [`Index::score_top`] walks.
+#[derive(Clone, Copy)]
+struct WalkEntry {
+    /// The question term's place in [`FactWalk::best`] ([`NO_SLOT`] for none).
+    slot: usize,
+    /// Its bit in [`FactWalk::qmask`] (0 past the 64th).
+    bit: u64,
+    /// Its weight.
+    weight: f32,
+    /// Its similarity to the index term, and that [`quantise`]d.
+    sim: f32,
+    quantised: u8,
+    /// Its weight times its similarity, and times what that exceeds its least similarity.
+    full: f32,
+    again: f32,
+    /// Its evidence share ([`evidence_share`]).
+    share: f32,
 }
 
 thread_local! {
@@ -309,14 +377,16 @@ impl Wanted {
     }
 }
 
-/// What [`Index::score_top`] must return ([`Wanted`]); `seeds`, `postings` and `scan_ratio` are
-/// [`SEED_FACTS`], [`SEED_POSTINGS`] and [`FACT_SCAN_RATIO`] but for tests.
+/// What [`Index::score_top`] must return ([`Wanted`]); `seeds`, `postings`, `scan_ratio` and
+/// `exact_terms` are [`SEED_FACTS`], [`SEED_POSTINGS`], [`FACT_SCAN_RATIO`] and
+/// [`WALK_EXACT_TERMS`] but for tests (`exact_terms` at most [`WALK_EXACT_TERMS`]).
 #[derive(Debug, Clone, Copy)]
 struct Top {
     want: Wanted,
     seeds: usize,
     postings: usize,
     scan_ratio: usize,
+    exact_terms: usize,
 }
 
 /// The share of a question term's weight that counts as evidence ([`QUESTION_EVIDENCE_SHARE`] for
@@ -785,6 +855,7 @@ impl Index {
                 seeds: SEED_FACTS,
                 postings: SEED_POSTINGS,
                 scan_ratio: FACT_SCAN_RATIO,
+                exact_terms: WALK_EXACT_TERMS,
             }),
         )
     }
@@ -1173,6 +1244,25 @@ impl Index {
         by_len.sort_unstable();
         let rest = self.rest_bounds(q, &by_len, sc);
         let mut bar = Bar::new(top);
+        // The question terms whose best similarity the walk keeps per fact: the first ones with
+        // more than one candidate (one reached through a single index term is counted once
+        // anyway). `loose` has the bits of the others.
+        let exact = top.exact_terms.min(WALK_EXACT_TERMS);
+        let (mut slots, mut loose) = (0, 0u64);
+        sc.qslot.clear();
+        let mut from = 0;
+        for (qi, &to) in sc.qcand_end.iter().enumerate() {
+            if to as usize - from > 1 && slots < exact {
+                sc.qslot.push(slots);
+                slots += 1;
+            } else {
+                sc.qslot.push(NO_SLOT);
+                if qi < 64 {
+                    loose |= 1 << qi;
+                }
+            }
+            from = to as usize;
+        }
         let mut out: Vec<Scored> = Vec::new();
         let mut bounds = std::mem::take(&mut sc.bounds);
         let mut fresh = std::mem::take(&mut sc.this_term);
@@ -1184,33 +1274,38 @@ impl Index {
         }
         loop {
             // Walk the postings of by_len[walked..end]; the facts they reach for the first time
-            // gather the weight of the question terms reaching them (a term counted once per
-            // index term reaching it: an upper bound).
+            // gather the weight of the question terms reaching them (an upper bound: see below).
             for &(_, t) in &by_len[walked..end] {
                 let first = sc.entry[t as usize] as usize - 1;
                 let mine = sc.entries[first..].iter().take_while(|e| e.0 == t);
-                // What the term adds for the question terms reaching it: all of their weight
-                // for a fact none of them reached yet (`fresh_*`), only what each similarity
-                // exceeds its question term's least one for a fact they all reached (`again_*`).
-                let (mut fresh_w, mut fresh_e, mut again_w, mut again_e) = (0f32, 0f32, 0f32, 0f32);
-                let mut mask = 0u64;
+                // The question terms reaching it. Each with a slot adds what its similarity (times
+                // typicality) exceeds its best so far for the fact; one without, all of its weight
+                // for a fact it did not reach yet, only what its similarity exceeds its least one
+                // for a fact it reached already (an upper bound).
+                let (mut mask, mut fresh_w, mut fresh_e) = (0u64, 0f32, 0f32);
                 let mut each = std::mem::take(&mut sc.walk_entries);
                 each.clear();
                 for &(_, qi, sim) in mine {
                     let qt = &q.terms[qi as usize];
-                    let share = evidence_share(qt);
                     let bit = if qi < 64 { 1u64 << qi } else { 0 };
                     let again = if bit != 0 {
                         sim - sc.qmin[qi as usize]
                     } else {
                         sim
                     };
-                    fresh_w += qt.weight * sim;
-                    fresh_e += qt.weight * sim * share;
-                    again_w += qt.weight * again;
-                    again_e += qt.weight * again * share;
                     mask |= bit;
-                    each.push((bit, qt.weight * sim, qt.weight * again, share));
+                    fresh_w += qt.weight * sim;
+                    fresh_e += qt.weight * sim * evidence_share(qt);
+                    each.push(WalkEntry {
+                        slot: sc.qslot[qi as usize],
+                        bit,
+                        weight: qt.weight,
+                        sim,
+                        quantised: quantise(sim),
+                        full: qt.weight * sim,
+                        again: qt.weight * again,
+                        share: evidence_share(qt),
+                    });
                 }
                 let typ = &self.typicality[t as usize];
                 let mut j = 0;
@@ -1223,36 +1318,62 @@ impl Index {
                         w.current = 1.0;
                         fresh.push(f);
                     }
-                    let seen = w.qmask & mask;
-                    let (add_w, add_e) = if seen == 0 {
-                        (fresh_w, fresh_e)
-                    } else if seen == mask {
-                        (again_w, again_e)
-                    } else {
-                        let (mut add_w, mut add_e) = (0f32, 0f32);
-                        for &(bit, full, again, share) in &each {
-                            let add = if w.qmask & bit != 0 { again } else { full };
-                            add_w += add;
-                            add_e += add * share;
-                        }
-                        (add_w, add_e)
-                    };
-                    w.qmask |= mask;
-                    w.covered += add_w;
-                    w.topical += add_e;
-                    // Typicality: the term's for this fact (0 if only a keyword uses it) times
-                    // the whole weight of the question terms reaching it, with no discount.
+                    // The term's typicality for this fact (0 if only a keyword uses it).
                     while j < typ.len() && typ[j].0 < f {
                         j += 1;
                     }
-                    if j < typ.len() && typ[j].0 == f {
-                        w.typical += fresh_w * typ[j].1;
+                    let ty = if j < typ.len() && typ[j].0 == f {
+                        typ[j].1
+                    } else {
+                        0.0
+                    };
+                    if w.qmask & mask == 0 {
+                        // None of them reached the fact yet (the common case): all of their
+                        // weight, and their first best similarities.
+                        for e in &each {
+                            if e.slot != NO_SLOT {
+                                w.best[e.slot] = e.quantised;
+                                w.best_typ[e.slot] = quantise(e.sim * ty);
+                            }
+                        }
+                        w.qmask |= mask;
+                        w.covered += fresh_w;
+                        w.topical += fresh_e;
+                        w.typical += fresh_w * ty;
+                        continue;
                     }
+                    let (mut add_w, mut add_e, mut add_y) = (0f32, 0f32, 0f32);
+                    for e in &each {
+                        if e.slot != NO_SLOT {
+                            let (best, best_typ) = (&mut w.best[e.slot], &mut w.best_typ[e.slot]);
+                            let add = e.weight * (e.sim - dequantise(*best)).max(0.0);
+                            add_w += add;
+                            add_e += add * e.share;
+                            *best = (*best).max(e.quantised);
+                            let y = e.sim * ty;
+                            add_y += e.weight * (y - dequantise(*best_typ)).max(0.0);
+                            *best_typ = (*best_typ).max(quantise(y));
+                        } else {
+                            let add = if w.qmask & e.bit != 0 {
+                                e.again
+                            } else {
+                                e.full
+                            };
+                            add_w += add;
+                            add_e += add * e.share;
+                            add_y += e.full * ty;
+                        }
+                    }
+                    w.qmask |= mask;
+                    w.covered += add_w;
+                    w.topical += add_e;
+                    w.typical += add_y;
                 }
                 sc.walk_entries = each;
             }
-            let (rest_covered, rest_topical) = rest[end];
             self.rest_discounts(q, &by_len[end..], sc);
+            let (rest_covered, rest_topical) = rest[end];
+            let (loose_covered, loose_topical) = sc.rest_loose;
             // A fact whose bound falls under the bar of the moment never will be considered: it
             // is dropped on a bound without `powf` first.
             let level = bar.level() * (1.0 - BOUND_MARGIN);
@@ -1263,6 +1384,9 @@ impl Index {
                 w.current = 0.0;
                 let w = *w;
                 sc.fact_touched.push(f);
+                // The terms not walked add at most their weight, less what the walk counted
+                // already of the question terms it reached the fact through: at least their least
+                // similarity. Most facts are dropped on this.
                 let (mut less, mut less_topical) = (0f32, 0f32);
                 let mut m = w.qmask;
                 while m != 0 {
@@ -1279,6 +1403,28 @@ impl Index {
                 if level > 0.0 && self.rough_upper(q, covered / q.total, topical, typical) < level {
                     continue;
                 }
+                // Tighter: each question term with a slot raises the fact's best similarity for
+                // it (and typicality) to at most its best among the terms not walked; the others
+                // as above.
+                let (mut more, mut more_topical, mut more_typical) =
+                    (loose_covered, loose_topical, loose_covered);
+                for r in &sc.rest_exact {
+                    let add = r.weight * (r.best - dequantise(w.best[r.slot])).max(0.0);
+                    more += add;
+                    more_topical += add * r.share;
+                    more_typical += r.weight * (r.best - dequantise(w.best_typ[r.slot])).max(0.0);
+                }
+                let (mut less, mut less_topical) = (0f32, 0f32);
+                let mut m = w.qmask & loose;
+                while m != 0 {
+                    let (d, e) = sc.rest_disc[m.trailing_zeros() as usize];
+                    m &= m - 1;
+                    less += d;
+                    less_topical += e;
+                }
+                let covered = (w.covered + more - less).max(0.0);
+                let typical = (w.typical + more_typical).min(covered);
+                let topical = w.topical + more_topical - less_topical;
                 let most =
                     self.upper(q, covered / q.total, topical) * self.typicality_bound(q, typical);
                 bounds.push((most, f));
@@ -1311,14 +1457,19 @@ impl Index {
         out
     }
 
-    /// Per question term among the first 64 (`sc.rest_disc`), what a fact that the walked terms
-    /// already reach it through need not count again of its weight (and evidence) from the terms
-    /// not walked, `rest`: the walk counted the term at least at its least similarity, so the
+    /// What the question terms reached by `rest` (the index terms not walked) can add to a fact
+    /// the walk reached: for each with a place in [`FactWalk::best`] ([`Scratch::qslot`]), its
+    /// best similarity among them (`sc.rest_exact`); for the others, their weight
+    /// and evidence at that similarity (`sc.rest_loose`), and per term among the first 64
+    /// (`sc.rest_disc`), what a fact that the walked terms already reach it through need not
+    /// count again of that: the walk counted the term at least at its least similarity, so the
     /// rest adds at most what its best similarity among them exceeds that.
     fn rest_discounts(&self, q: &Query, rest: &[(u32, TermId)], sc: &mut Scratch) {
         let n = q.terms.len().min(64);
         sc.rest_disc.clear();
         sc.rest_disc.resize(n, (0.0, 0.0));
+        sc.rest_exact.clear();
+        sc.rest_loose = (0.0, 0.0);
         let best = &mut sc.qmax;
         for &(_, t) in rest {
             let first = sc.entry[t as usize] as usize - 1;
@@ -1327,9 +1478,27 @@ impl Index {
                 *m = m.max(sim);
             }
         }
-        for (qi, qt) in q.terms.iter().enumerate().take(n) {
-            let d = qt.weight * best[qi].min(sc.qmin[qi]);
-            sc.rest_disc[qi] = (d, d * evidence_share(qt));
+        for (qi, qt) in q.terms.iter().enumerate() {
+            let share = evidence_share(qt);
+            if qi < n {
+                let d = qt.weight * best[qi].min(sc.qmin[qi]);
+                sc.rest_disc[qi] = (d, d * share);
+            }
+            let slot = sc.qslot[qi];
+            if slot != NO_SLOT {
+                if best[qi] > 0.0 {
+                    sc.rest_exact.push(RestTerm {
+                        slot,
+                        weight: qt.weight,
+                        share,
+                        best: best[qi],
+                    });
+                }
+                continue;
+            }
+            let all = qt.weight * best[qi];
+            sc.rest_loose.0 += all;
+            sc.rest_loose.1 += all * share;
         }
         best[..q.terms.len()].fill(0.0);
     }
@@ -1745,8 +1914,10 @@ mod tests {
     /// The settings the pruning must be exact with: seed facts none (the bar comes from the facts
     /// in order of their bounds only), one, the default, and every fact; seed postings those of
     /// the rarest term only, the default, and every term's; facts' bounds always bisected, by
-    /// [`FACT_SCAN_RATIO`], always scanned. All of them for the whole head, the corners for the
-    /// other cuts of [`wants`].
+    /// [`FACT_SCAN_RATIO`], always scanned; the walk's per-fact best similarities kept for no
+    /// question term, the first one only (the others bounded the loose way) or
+    /// [`WALK_EXACT_TERMS`]. All of them for the whole head, the corners for the other cuts of
+    /// [`wants`].
     fn tops() -> Vec<Top> {
         let mut out = Vec::new();
         for (n, want) in wants().into_iter().enumerate() {
@@ -1757,12 +1928,20 @@ mod tests {
                         if corners && (seeds == 1 || postings == SEED_POSTINGS || scan_ratio == 0) {
                             continue;
                         }
-                        out.push(Top {
-                            want,
-                            seeds,
-                            postings,
-                            scan_ratio,
-                        });
+                        for exact_terms in [0, 1, WALK_EXACT_TERMS] {
+                            if (corners || scan_ratio != FACT_SCAN_RATIO)
+                                && exact_terms != WALK_EXACT_TERMS
+                            {
+                                continue;
+                            }
+                            out.push(Top {
+                                want,
+                                seeds,
+                                postings,
+                                scan_ratio,
+                                exact_terms,
+                            });
+                        }
                     }
                 }
             }
@@ -1780,6 +1959,21 @@ mod tests {
             assert_eq!(got, head(&all, top.want), "{question} ({top:?})");
         }
         head(&all, Wanted::head(MAX_SUGGESTIONS, RELATED_FLOOR))
+    }
+
+    /// The walk's per-fact best similarities never read back more than was stored (its bounds
+    /// would miss what a term adds), and the fact record stays one cache line.
+    #[test]
+    fn quantised_similarities_are_never_read_back_higher() {
+        for k in 0..=100_000u32 {
+            let x = k as f32 / 100_000.0;
+            assert!(dequantise(quantise(x)) <= x, "{x}");
+        }
+        for x in [0.6f32, 0.8, 1.0, 1.5, f32::MIN_POSITIVE, f32::EPSILON] {
+            assert!(dequantise(quantise(x)) <= x, "{x}");
+        }
+        assert_eq!(quantise(f32::NAN), 0);
+        assert_eq!(std::mem::size_of::<FactWalk>(), 64);
     }
 
     /// The seeds only raise the bar early: the result is the same for any number of seed facts or
