@@ -389,6 +389,20 @@ struct Top {
     exact_terms: usize,
 }
 
+/// The sums of the weight and evidence discounts ([`Index::rest_discounts`]) of the question terms
+/// whose bits are set in `mask`, in the order of their bits.
+fn discounts(rest_disc: &[(f32, f32)], mask: u64) -> (f32, f32) {
+    let (mut less, mut less_topical) = (0f32, 0f32);
+    let mut m = mask;
+    while m != 0 {
+        let (d, e) = rest_disc[m.trailing_zeros() as usize];
+        m &= m - 1;
+        less += d;
+        less_topical += e;
+    }
+    (less, less_topical)
+}
+
 /// The share of a question term's weight that counts as evidence ([`QUESTION_EVIDENCE_SHARE`] for
 /// question words).
 fn evidence_share(q: &QueryTerm) -> f32 {
@@ -1387,14 +1401,7 @@ impl Index {
                 // The terms not walked add at most their weight, less what the walk counted
                 // already of the question terms it reached the fact through: at least their least
                 // similarity. Most facts are dropped on this.
-                let (mut less, mut less_topical) = (0f32, 0f32);
-                let mut m = w.qmask;
-                while m != 0 {
-                    let (d, e) = sc.rest_disc[m.trailing_zeros() as usize];
-                    m &= m - 1;
-                    less += d;
-                    less_topical += e;
-                }
+                let (less, less_topical) = discounts(&sc.rest_disc, w.qmask);
                 let covered = (w.covered + rest_covered - less).max(0.0);
                 // Typicality is at most 1 for each question term: the typicality weight is at
                 // most the coverage.
@@ -1414,14 +1421,7 @@ impl Index {
                     more_topical += add * r.share;
                     more_typical += r.weight * (r.best - dequantise(w.best_typ[r.slot])).max(0.0);
                 }
-                let (mut less, mut less_topical) = (0f32, 0f32);
-                let mut m = w.qmask & loose;
-                while m != 0 {
-                    let (d, e) = sc.rest_disc[m.trailing_zeros() as usize];
-                    m &= m - 1;
-                    less += d;
-                    less_topical += e;
-                }
+                let (less, less_topical) = discounts(&sc.rest_disc, w.qmask & loose);
                 let covered = (w.covered + more - less).max(0.0);
                 let typical = (w.typical + more_typical).min(covered);
                 let topical = w.topical + more_topical - less_topical;
