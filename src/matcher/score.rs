@@ -226,9 +226,10 @@ struct FactWalk {
     /// another index term adds only what its similarity can exceed its least one.
     qmask: u64,
     /// In [`Index::score_top`], for each of the question's first [`WALK_EXACT_TERMS`] terms with
-    /// more than one candidate (see [`Scratch::qslot`]), its best similarity among the terms walked so far that reach the fact ([`quantise`]d, never
-    /// above it): a question term reached again adds only what its similarity exceeds that, and
-    /// the walk counts it at its best similarity, as [`Index::fact_score`] does.
+    /// more than one candidate (see [`Scratch::qslot`]), its best similarity among the terms
+    /// walked so far that reach the fact ([`quantise`]d, never above it): a question term reached
+    /// again adds only what its similarity exceeds that, and the walk counts it at its best
+    /// similarity, as [`Index::fact_score`] does.
     best: [u8; WALK_EXACT_TERMS],
     /// The same for its similarity times the index term's typicality for the fact: typicality
     /// reached through a unigram and two bigrams of one character counts once, not three times.
@@ -249,10 +250,11 @@ struct FactWalk {
 }
 
 /// How many of the question's terms (the first ones with more than one candidate) [`FactWalk`]
-/// keeps the best similarity of, so that the walk bounds a fact's coverage and typicality by each question term's best
-/// similarity instead of adding up every index term reaching it (a CJK character is reached
-/// through itself and the bigrams around it). Sized to fill [`FactWalk`]'s cache line: only speed
-/// depends on it (the later terms are bounded more loosely): the tests run with 0, 1 and this.
+/// keeps the best similarity of, so that the walk bounds a fact's coverage and typicality by each
+/// question term's best similarity instead of adding up every index term reaching it (a CJK
+/// character is reached through itself and the bigrams around it). Sized to fill [`FactWalk`]'s
+/// cache line: only speed depends on it (the later terms are bounded more loosely): the tests run
+/// with 0, 1 and this.
 const WALK_EXACT_TERMS: usize = 16;
 
 /// See [`Scratch::qslot`].
