@@ -166,7 +166,9 @@ struct Scratch {
     seen: Vec<u64>,
     /// Per fact, what the walk gathers (see [`FactWalk`]).
     walk: Vec<FactWalk>,
-    /// The facts the question reaches, in the order first reached.
+    /// The facts the question reaches, in the order first reached, whose `walk` records are reset
+    /// after it. In [`Index::score_top`], a fact the walk goes on for ([`WALK_ON_RATIO`]) is listed
+    /// again when it is bounded: resetting a record twice is harmless.
     fact_touched: Vec<u32>,
     /// The facts the current question term reaches (in [`Index::score_top`], those first reached
     /// by the terms being walked).
