@@ -1464,30 +1464,30 @@ impl Index {
             // The others that the bar leaves in: when they are many for the postings of the next
             // terms, they wait for those to be walked first (their bounds get tighter), as facts
             // not reached yet do.
-            let left = rough[first..].iter().filter(|r| r.0 >= level).count();
-            let budget = top.walk_on.saturating_mul(left);
+            let mut k = 0;
+            rough.retain(|r| {
+                k += 1;
+                k > first && r.0 >= level
+            });
+            let budget = top.walk_on.saturating_mul(rough.len());
             let (mut more, mut postings) = (end, 0usize);
             while more < by_len.len() && postings + by_len[more].0 as usize <= budget {
                 postings += by_len[more].0 as usize;
                 more += 1;
             }
             if more > end {
-                for &(most, f) in &rough[first..] {
-                    if most >= level {
-                        let w = &mut sc.walk[f as usize];
-                        w.seen = false;
-                        w.current = 1.0;
-                        fresh.push(f);
-                    }
+                for &(_, f) in &rough {
+                    let w = &mut sc.walk[f as usize];
+                    w.seen = false;
+                    w.current = 1.0;
+                    fresh.push(f);
                 }
                 (walked, end) = (end, more);
                 continue;
             }
             bounds.clear();
-            for &(most, f) in &rough[first..] {
-                if most >= level {
-                    bounds.push((self.walk_bound(q, sc, f, loose), f));
-                }
+            for &(_, f) in &rough {
+                bounds.push((self.walk_bound(q, sc, f, loose), f));
             }
             self.score_bounded(&mut bounds, q, sc, top, &mut bar, &mut out);
             // The fewest more terms to walk for the facts none of them reaches to be out of reach.
