@@ -205,9 +205,12 @@ pub struct Index {
     pub(crate) idf: Vec<f32>,
     pub(crate) langs: Vec<u8>,
     pub(crate) fact_postings: Vec<Vec<u32>>,
-    /// Per term, the facts whose phrasings use it with how typical it is of each (the share of the
-    /// fact's phrasings that use it, relative to the fact where it is most typical), sorted by fact.
-    pub(crate) typicality: Vec<Vec<(u32, f32)>>,
+    /// Per term, beside its `fact_postings`, how typical it is of each of those facts: the share of
+    /// the fact's phrasings that use it, relative to the fact where it is most typical (0 for a
+    /// fact where only a keyword uses it). Beside the postings, not a list of its own, so that the
+    /// scorer's walk reads each posting's typicality at the same index instead of merging two
+    /// lists.
+    pub(crate) posting_typ: Vec<Vec<f32>>,
     /// The typo (deletion) index: the [`deletion_key`] of every deletion of every word of
     /// `words`, to the range of `delete_words` listing those words (ascending). Keys are hashes,
     /// not strings: a `String` per deletion (~37,000 on the real base) was a large share of
@@ -235,7 +238,7 @@ pub struct Index {
     pub(crate) fact_term_start: Vec<usize>,
     /// See `fact_term_start`.
     pub(crate) fact_terms: Vec<TermId>,
-    /// For each term of `fact_terms`, its typicality for its fact (as in `typicality`; 0 for a
+    /// For each term of `fact_terms`, its typicality for its fact (as in `posting_typ`; 0 for a
     /// keyword's term that no phrasing uses).
     pub(crate) fact_typ: Vec<f32>,
     /// For each term of `fact_terms`, which of its fact's phrasings (bit `i` for the `i`-th of
@@ -1062,7 +1065,7 @@ impl IndexBuilder {
             n_terms,
         );
         drop(fact_terms_in);
-        let (typicality, fact_typ) = typicality(&tables, &fact_phrasing_start, n_terms);
+        let (posting_typ, fact_typ) = typicality(&tables, &fact_phrasing_start, n_terms);
         let FactTables {
             term_start: fact_term_start,
             terms: fact_terms,
@@ -1105,7 +1108,7 @@ impl IndexBuilder {
             idf,
             langs: self.langs,
             fact_postings,
-            typicality,
+            posting_typ,
             deletes,
             delete_words,
             words,
@@ -1226,41 +1229,41 @@ impl FactTables {
     }
 }
 
-/// [`Index::typicality`] and [`Index::fact_typ`] from the per-fact counts of `tables`: for each
-/// term, the facts whose phrasings use it with the share of the fact's phrasings that do,
-/// relative to the largest share of the term. The counts were a walk over every term of every
-/// phrasing in one sequential loop; the tables' counts leave one entry per term of each fact.
+/// [`Index::posting_typ`] and [`Index::fact_typ`] from the per-fact counts of `tables`: for each
+/// term, beside its postings, the share of each fact's phrasings that use it, relative to the
+/// largest share of the term (0 where only a keyword uses it). The counts were a walk over every
+/// term of every phrasing in one sequential loop; the tables' counts leave one entry per term of
+/// each fact.
 fn typicality(
     tables: &FactTables,
     phrasing_start: &[u32],
     n_terms: usize,
-) -> (Vec<Vec<(u32, f32)>>, Vec<f32>) {
+) -> (Vec<Vec<f32>>, Vec<f32>) {
     let facts = tables.term_start.len() - 1;
     let phrasings = |f: usize| (phrasing_start[f + 1] - phrasing_start[f]).max(1) as f32;
     let mut len = vec![0u32; n_terms];
-    for (&term, &count) in tables.terms.iter().zip(&tables.counts) {
-        len[term as usize] += u32::from(count > 0);
+    for &term in &tables.terms {
+        len[term as usize] += 1;
     }
-    let mut typicality: Vec<Vec<(u32, f32)>> = len
+    let mut typicality: Vec<Vec<f32>> = len
         .iter()
         .map(|&n| Vec::with_capacity(n as usize))
         .collect();
-    // Facts in order: every term's list comes out sorted by fact.
+    // Facts in order, each fact's terms as `fact_postings` lists them: every term's list comes
+    // out beside its postings.
     for f in 0..facts {
         let n = phrasings(f);
         let (from, to) = (tables.term_start[f], tables.term_start[f + 1]);
         for (&term, &count) in tables.terms[from..to].iter().zip(&tables.counts[from..to]) {
-            if count > 0 {
-                typicality[term as usize].push((f as u32, count as f32 / n));
-            }
+            typicality[term as usize].push(if count > 0 { count as f32 / n } else { 0.0 });
         }
     }
     let mut max = vec![0f32; n_terms];
     for (list, max) in typicality.iter_mut().zip(&mut max) {
-        *max = list.iter().map(|&(_, a)| a).fold(0f32, f32::max);
+        *max = list.iter().copied().fold(0f32, f32::max);
         if *max > 0.0 {
             for e in list.iter_mut() {
-                e.1 /= *max;
+                *e /= *max;
             }
         }
     }
@@ -1398,7 +1401,7 @@ mod tests {
         assert_eq!(parallel.vocab, one_by_one.vocab);
         assert_eq!(parallel.langs, one_by_one.langs);
         assert_eq!(parallel.idf, one_by_one.idf);
-        assert_eq!(parallel.typicality, one_by_one.typicality);
+        assert_eq!(parallel.posting_typ, one_by_one.posting_typ);
         assert_eq!(parallel.fact_terms, one_by_one.fact_terms);
         assert_eq!(parallel.fact_typ, one_by_one.fact_typ);
         assert_eq!(parallel.fact_bits, one_by_one.fact_bits);
@@ -1555,12 +1558,27 @@ mod tests {
     fn typicality_from_the_tables_is_the_count() {
         for (_base, index) in real_and_synthetic(200) {
             let (typicality, fact_typ) = typicality_reference(&index);
-            assert_eq!(index.typicality.len(), typicality.len());
-            for (t, (have, want)) in index.typicality.iter().zip(&typicality).enumerate() {
-                let bits = |l: &[(u32, f32)]| -> Vec<(u32, u32)> {
-                    l.iter().map(|&(f, a)| (f, a.to_bits())).collect()
-                };
-                assert_eq!(bits(have), bits(want), "term {t}");
+            assert_eq!(index.posting_typ.len(), typicality.len());
+            for (t, want) in typicality.iter().enumerate() {
+                // Beside the postings: the reference's list, with 0 for the facts only a keyword
+                // gives the term.
+                let postings = &index.fact_postings[t];
+                let have = &index.posting_typ[t];
+                assert_eq!(have.len(), postings.len(), "term {t}");
+                let want: Vec<u32> = postings
+                    .iter()
+                    .map(|&f| {
+                        want.binary_search_by_key(&f, |&(g, _)| g)
+                            .map_or(0f32, |i| want[i].1)
+                            .to_bits()
+                    })
+                    .collect();
+                let have: Vec<u32> = have.iter().map(|a| a.to_bits()).collect();
+                assert_eq!(have, want, "term {t}");
+                // Every fact of the reference's list is among the postings.
+                assert!(typicality[t]
+                    .iter()
+                    .all(|&(f, _)| postings.binary_search(&f).is_ok()));
             }
             let bits = |l: &[f32]| -> Vec<u32> { l.iter().map(|a| a.to_bits()).collect() };
             assert_eq!(bits(&index.fact_typ), bits(&fact_typ));

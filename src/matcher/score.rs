@@ -1188,10 +1188,11 @@ impl Index {
                     .candidates
                     .iter()
                     .filter_map(|&(id, sim)| {
-                        let list = &self.typicality[id as usize];
-                        list.binary_search_by_key(&(f as u32), |&(g, _)| g)
+                        let postings = &self.fact_postings[id as usize];
+                        postings
+                            .binary_search(&(f as u32))
                             .ok()
-                            .map(|i| sim * list[i].1)
+                            .map(|i| sim * self.posting_typ[id as usize][i])
                     })
                     .fold(0f32, f32::max);
                 typical += q.weight * t;
@@ -1352,9 +1353,11 @@ impl Index {
                         share: evidence_share(qt),
                     });
                 }
-                let typ = &self.typicality[t as usize];
-                let mut j = 0;
-                for &f in &self.fact_postings[t as usize] {
+                // Each posting with the term's typicality for its fact (0 if only a keyword uses
+                // it).
+                let postings = &self.fact_postings[t as usize];
+                let typ = &self.posting_typ[t as usize];
+                for (&f, &ty) in postings.iter().zip(typ) {
                     let w = &mut sc.walk[f as usize];
                     if w.seen {
                         continue;
@@ -1363,15 +1366,6 @@ impl Index {
                         w.current = 1.0;
                         fresh.push(f);
                     }
-                    // The term's typicality for this fact (0 if only a keyword uses it).
-                    while j < typ.len() && typ[j].0 < f {
-                        j += 1;
-                    }
-                    let ty = if j < typ.len() && typ[j].0 == f {
-                        typ[j].1
-                    } else {
-                        0.0
-                    };
                     if w.qmask & mask == 0 {
                         // None of them reached the fact yet (the common case): all of their
                         // weight, and their first best similarities.
