@@ -444,13 +444,34 @@ fn discounts(rest_disc: &[(f32, f32)], mask: u64) -> (f32, f32) {
     (less, less_topical)
 }
 
-/// The factor of [`OFF_TOPIC_PENALTY`] for a fact that has `has` of the question's content weight
-/// (at its similarities) and none of `lacks`.
-fn off_topic(has: f32, lacks: f32, params: &Params) -> f32 {
-    if lacks > has {
-        params.off_topic_penalty
-    } else {
-        1.0
+/// How much of the question's content (its terms but question words) a fact has, each term's
+/// weight at its best similarity, and how much it has none of: for [`OFF_TOPIC_PENALTY`].
+#[derive(Default)]
+struct Content {
+    has: f32,
+    lacks: f32,
+}
+
+impl Content {
+    /// Counts question term `q`, which the fact has at similarity `best` (0: not at all).
+    fn add(&mut self, q: &QueryTerm, best: f32) {
+        if q.question {
+            return;
+        }
+        if best > 0.0 {
+            self.has += q.weight * best;
+        } else {
+            self.lacks += q.weight;
+        }
+    }
+
+    /// The factor of [`OFF_TOPIC_PENALTY`]: the penalty if the fact lacks more than it has.
+    fn off_topic(&self, params: &Params) -> f32 {
+        if self.lacks > self.has {
+            params.off_topic_penalty
+        } else {
+            1.0
+        }
     }
 }
 
@@ -1205,7 +1226,7 @@ impl Index {
         params: &Params,
     ) -> f32 {
         let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
-        let (mut has, mut lacks) = (0f32, 0f32);
+        let mut content = Content::default();
         for q in qterms {
             if params.typicality_exponent > 0.0 {
                 let t = q
@@ -1231,13 +1252,7 @@ impl Index {
                 })
                 .map(|&(_, s)| s)
                 .fold(0f32, f32::max);
-            if !q.question {
-                if best > 0.0 {
-                    has += q.weight * best;
-                } else {
-                    lacks += q.weight;
-                }
-            }
+            content.add(q, best);
             covered += q.weight * best;
             topical += q.weight
                 * best
@@ -1252,7 +1267,7 @@ impl Index {
             covered / total,
             topical,
             typical / total,
-            penalty * off_topic(has, lacks, params),
+            penalty * content.off_topic(params),
             params,
         )
     }
@@ -1654,23 +1669,14 @@ impl Index {
     }
 
     /// A fact's coverage of the question, its evidence (`topical`), the typicality weight of the
-    /// question for it (`typical`) and its [`off_topic`] factor, as [`Index::fact_score`] computes
-    /// them, from the fact's own sorted terms (one bisection per index term the question reaches).
+    /// question for it (`typical`) and its [`Content::off_topic`] factor, as
+    /// [`Index::fact_score`] computes them, from the fact's own sorted terms (one bisection per
+    /// index term the question reaches).
     fn fact_bounds(&self, f: usize, q: &Query, sc: &mut Scratch) -> (f32, f32, f32, f32) {
         let range = self.fact_term_start[f]..self.fact_term_start[f + 1];
         let (terms, typ) = (&self.fact_terms[range.clone()], &self.fact_typ[range]);
         let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
-        // The question's content weight the fact has, and that it lacks.
-        let (mut has, mut lacks) = (0f32, 0f32);
-        let mut content = |qt: &QueryTerm, best: f32| {
-            if !qt.question {
-                if best > 0.0 {
-                    has += qt.weight * best;
-                } else {
-                    lacks += qt.weight;
-                }
-            }
-        };
+        let mut content = Content::default();
         sc.found_fact = usize::MAX;
         if terms.len() <= q.scan_ratio.saturating_mul(sc.qcands.len()) {
             // Few terms: look each up in the question's dense table instead of bisecting.
@@ -1692,11 +1698,15 @@ impl Index {
                 typical += qt.weight * *t;
                 covered += qt.weight * *best;
                 topical += qt.weight * *best * evidence_share(qt);
-                content(qt, *best);
+                content.add(qt, *best);
                 (*best, *t) = (0.0, 0.0);
             }
-            let off = off_topic(has, lacks, q.params);
-            return (covered / q.total, topical, typical, off);
+            return (
+                covered / q.total,
+                topical,
+                typical,
+                content.off_topic(q.params),
+            );
         }
         sc.found.clear();
         sc.found_fact = f;
@@ -1715,10 +1725,14 @@ impl Index {
             typical += qt.weight * t;
             covered += qt.weight * best;
             topical += qt.weight * best * evidence_share(qt);
-            content(qt, best);
+            content.add(qt, best);
         }
-        let off = off_topic(has, lacks, q.params);
-        (covered / q.total, topical, typical, off)
+        (
+            covered / q.total,
+            topical,
+            typical,
+            content.off_topic(q.params),
+        )
     }
 
     /// Scores the facts of `bounds` (each with the most it can score) that can clear the bar: the
@@ -2135,8 +2149,6 @@ mod tests {
         const { assert!(SEED_FACTS >= MAX_SUGGESTIONS) };
     }
 
-    /// A fact reached only through common words ("when", "visit") must win over facts that share
-    /// the question's rarest word, whose bounds are high: pruning by bounds must not drop it.
     /// OFF_TOPIC_PENALTY: a fact lacking more of the question's content than it has is scored
     /// down by the factor, exactly and in both rankings; one that has the content is not.
     #[test]
@@ -2186,6 +2198,8 @@ mod tests {
         check_top(&index, china, Lang::En);
     }
 
+    /// A fact reached only through common words ("when", "visit") must win over facts that share
+    /// the question's rarest word, whose bounds are high: pruning by bounds must not drop it.
     #[test]
     fn a_fact_of_common_words_is_not_pruned() {
         let mut b = IndexBuilder::new();
