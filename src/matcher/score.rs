@@ -1228,39 +1228,21 @@ impl Index {
         let (mut covered, mut topical, mut typical) = (0f32, 0f32, 0f32);
         let mut content = Content::default();
         for q in qterms {
+            // One bisection of the postings per candidate: whether the fact has it, and the
+            // typicality beside it.
+            let (mut best, mut t) = (0f32, 0f32);
+            for &(id, sim) in &q.candidates {
+                if let Ok(i) = self.fact_postings[id as usize].binary_search(&(f as u32)) {
+                    best = best.max(sim);
+                    t = t.max(sim * self.posting_typ[id as usize][i]);
+                }
+            }
             if params.typicality_exponent > 0.0 {
-                let t = q
-                    .candidates
-                    .iter()
-                    .filter_map(|&(id, sim)| {
-                        let postings = &self.fact_postings[id as usize];
-                        postings
-                            .binary_search(&(f as u32))
-                            .ok()
-                            .map(|i| sim * self.posting_typ[id as usize][i])
-                    })
-                    .fold(0f32, f32::max);
                 typical += q.weight * t;
             }
-            let best = q
-                .candidates
-                .iter()
-                .filter(|(id, _)| {
-                    self.fact_postings[*id as usize]
-                        .binary_search(&(f as u32))
-                        .is_ok()
-                })
-                .map(|&(_, s)| s)
-                .fold(0f32, f32::max);
             content.add(q, best);
             covered += q.weight * best;
-            topical += q.weight
-                * best
-                * if q.question {
-                    QUESTION_EVIDENCE_SHARE
-                } else {
-                    1.0
-                };
+            topical += q.weight * best * evidence_share(q);
         }
         self.fact_score_of(
             bp,
